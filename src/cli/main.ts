@@ -1,0 +1,66 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { ModelError, UsageError, formatDiagnostic } from '../model/diagnostics.js';
+import { schemaCommand } from './commands/schema.js';
+import { validateCommand } from './commands/validate.js';
+import { EXIT, type CliIO } from './io.js';
+import { VERSION } from '../version.js';
+
+type CommandFactory = (io: CliIO, done: (code: number) => void) => Command;
+
+/** Every command, in the order `--help` lists them. */
+const COMMANDS: readonly CommandFactory[] = [validateCommand, schemaCommand];
+
+/** Runs the CLI with `argv` (without node and script); resolves to the exit code. Never throws. */
+export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  let code: number = EXIT.ok;
+  const done = (c: number) => {
+    code = c;
+  };
+  const program = new Command('steward')
+    .description('Threat modeling as code for multi-agent AI systems and their non-human identities')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const make of COMMANDS) {
+    const cmd = make(io, done);
+    cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError('(run with --help for usage)');
+    program.addCommand(cmd);
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT.ok : EXIT.invalid;
+    }
+    if (err instanceof UsageError) {
+      io.stderr(`steward: ${err.message}\n`);
+      return EXIT.invalid;
+    }
+    if (err instanceof ModelError) {
+      for (const d of err.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+      return EXIT.invalid;
+    }
+    const e = err as NodeJS.ErrnoException;
+    if (e?.code === 'EACCES' || e?.code === 'ENOENT' || e?.code === 'EISDIR' || e?.code === 'ENOTDIR') {
+      io.stderr(`steward: ${e.message}\n`);
+      return EXIT.invalid;
+    }
+    io.stderr(`steward: internal error: ${e?.message ?? String(err)}\n`);
+    if (process.env.STEWARD_DEBUG) io.stderr(`${e?.stack ?? ''}\n`);
+    else io.stderr('This is a bug in Steward; run again with STEWARD_DEBUG=1 for details.\n');
+    return EXIT.internal;
+  }
+}
+
+export function processIO(): CliIO {
+  return {
+    cwd: process.cwd(),
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    writeFile: (path, content) => writeFileSync(resolve(process.cwd(), path), content),
+  };
+}

@@ -1,0 +1,178 @@
+import type { NodeKind, OwnerRoleName, RelationKindName } from '../model/schema.js';
+import type { Acceptance, AnyEntity, Entity, Model, Relation, RelationAttrs, SourceRef, SpecOf } from '../model/types.js';
+import { layerOf, type LayerNumber } from './layers.js';
+
+/** A node of the model graph: one entity. */
+export interface GraphNode<K extends NodeKind = NodeKind> {
+  /** Dense index, 0..order-1, in id order. */
+  readonly index: number;
+  readonly id: string;
+  readonly kind: K;
+  readonly layer: LayerNumber;
+  readonly spec: SpecOf[K];
+  readonly source: SourceRef;
+}
+
+export type AnyGraphNode = { [K in NodeKind]: GraphNode<K> }[NodeKind];
+
+/** An edge of the model graph: one relation. */
+export interface GraphEdge {
+  /** Dense index, 0..size-1, in (from, kind, to) order. */
+  readonly index: number;
+  readonly kind: RelationKindName;
+  readonly from: string;
+  readonly to: string;
+  readonly source: number;
+  readonly target: number;
+  readonly attrs: Readonly<RelationAttrs>;
+  readonly relation: Relation;
+}
+
+/**
+ * The model as a typed multigraph with an immutable adjacency index (compressed rows of edge
+ * indices, out and in). Built once per model, in O(nodes + edges); every query below is a lookup
+ * or a walk over one node's own edges. Iteration order is always id order, so everything built
+ * on it is deterministic.
+ */
+export class ModelGraph {
+  readonly nodes: readonly AnyGraphNode[];
+  readonly edges: readonly GraphEdge[];
+  readonly accepted: readonly Acceptance[];
+  readonly files: readonly string[];
+  private readonly byId: Map<string, AnyGraphNode>;
+  private readonly byKind: Map<NodeKind, AnyGraphNode[]>;
+  private readonly outStart: Int32Array;
+  private readonly outEdges: Int32Array;
+  private readonly inStart: Int32Array;
+  private readonly inEdges: Int32Array;
+
+  constructor(model: Model) {
+    const n = model.entities.length;
+    this.files = model.files;
+    this.accepted = model.accepted;
+    this.byId = new Map();
+    this.byKind = new Map();
+    const nodes: AnyGraphNode[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const e = model.entities[i]!;
+      const node = { index: i, id: e.id, kind: e.kind, layer: layerOf(e), spec: e.spec, source: e.source } as AnyGraphNode;
+      nodes[i] = node;
+      this.byId.set(e.id, node);
+      let list = this.byKind.get(e.kind);
+      if (!list) this.byKind.set(e.kind, (list = []));
+      list.push(node);
+    }
+    this.nodes = nodes;
+
+    const m = model.relations.length;
+    const edges: GraphEdge[] = new Array(m);
+    const outCount = new Int32Array(n + 1);
+    const inCount = new Int32Array(n + 1);
+    for (let i = 0; i < m; i++) {
+      const r = model.relations[i]!;
+      const source = this.byId.get(r.from)!.index;
+      const target = this.byId.get(r.to)!.index;
+      edges[i] = { index: i, kind: r.kind, from: r.from, to: r.to, source, target, attrs: r.attrs, relation: r };
+      outCount[source + 1]!++;
+      inCount[target + 1]!++;
+    }
+    this.edges = edges;
+    for (let i = 0; i < n; i++) {
+      outCount[i + 1]! += outCount[i]!;
+      inCount[i + 1]! += inCount[i]!;
+    }
+    this.outStart = outCount;
+    this.inStart = inCount;
+    this.outEdges = new Int32Array(m);
+    this.inEdges = new Int32Array(m);
+    const outFill = outCount.slice(0, n);
+    const inFill = inCount.slice(0, n);
+    for (let i = 0; i < m; i++) {
+      const e = edges[i]!;
+      this.outEdges[outFill[e.source]!++] = i;
+      this.inEdges[inFill[e.target]!++] = i;
+    }
+  }
+
+  /** Number of nodes. */
+  get order(): number {
+    return this.nodes.length;
+  }
+
+  /** Number of edges. */
+  get size(): number {
+    return this.edges.length;
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  node(id: string): AnyGraphNode | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Nodes of one kind, in id order. */
+  nodesOf<K extends NodeKind>(kind: K): readonly GraphNode<K>[] {
+    return (this.byKind.get(kind) ?? []) as unknown as GraphNode<K>[];
+  }
+
+  /** Edges leaving `id`, optionally of one kind, in (kind, target) order. */
+  outEdgesOf(id: string, kind?: RelationKindName): GraphEdge[] {
+    const node = this.byId.get(id);
+    return node ? this.slice(this.outEdges, this.outStart, node.index, kind) : [];
+  }
+
+  /** Edges arriving at `id`, optionally of one kind. */
+  inEdgesOf(id: string, kind?: RelationKindName): GraphEdge[] {
+    const node = this.byId.get(id);
+    return node ? this.slice(this.inEdges, this.inStart, node.index, kind) : [];
+  }
+
+  /** Nodes that `id` points to by `kind` edges. */
+  targets(id: string, kind: RelationKindName): AnyGraphNode[] {
+    return this.outEdgesOf(id, kind).map((e) => this.nodes[e.target]!);
+  }
+
+  /** Nodes that point to `id` by `kind` edges. */
+  sources(id: string, kind: RelationKindName): AnyGraphNode[] {
+    return this.inEdgesOf(id, kind).map((e) => this.nodes[e.source]!);
+  }
+
+  /** The owners of `id` with their roles, optionally of one role. */
+  ownersOf(id: string, role?: OwnerRoleName): { owner: GraphNode<'owner'>; role: OwnerRoleName; edge: GraphEdge }[] {
+    return this.inEdgesOf(id, 'owns')
+      .filter((e) => role === undefined || e.attrs.role === role)
+      .map((e) => ({ owner: this.nodes[e.source] as GraphNode<'owner'>, role: e.attrs.role!, edge: e }));
+  }
+
+  /** Raw adjacency for analyses that walk the whole graph: edge indices of node `index`'s out-edges. */
+  outIndex(index: number): Int32Array {
+    return this.outEdges.subarray(this.outStart[index]!, this.outStart[index + 1]!);
+  }
+
+  /** Raw adjacency: edge indices of node `index`'s in-edges. */
+  inIndex(index: number): Int32Array {
+    return this.inEdges.subarray(this.inStart[index]!, this.inStart[index + 1]!);
+  }
+
+  private slice(list: Int32Array, start: Int32Array, index: number, kind: RelationKindName | undefined): GraphEdge[] {
+    const out: GraphEdge[] = [];
+    for (let k = start[index]!; k < start[index + 1]!; k++) {
+      const e = this.edges[list[k]!]!;
+      if (kind === undefined || e.kind === kind) out.push(e);
+    }
+    return out;
+  }
+}
+
+/** Builds the graph of a loaded model. */
+export function buildGraph(model: Model): ModelGraph {
+  return new ModelGraph(model);
+}
+
+export function isNodeOf<K extends NodeKind>(node: AnyGraphNode | undefined, kind: K): node is GraphNode<K> & AnyGraphNode {
+  return node?.kind === kind;
+}
+
+export type { Entity };

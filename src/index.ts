@@ -1,0 +1,35 @@
+/**
+ * Steward's library API: the same core the CLI runs.
+ */
+export { loadModel, loadModelOrThrow, DEFAULT_MAX_FILE_BYTES } from './model/load.js';
+export type { ModelSource, LoadOptions, LoadResult } from './model/load.js';
+export { readModelSources } from './io/read.js';
+export { ModelError, UsageError, formatDiagnostic, formatPath } from './model/diagnostics.js';
+export type { Diagnostic } from './model/diagnostics.js';
+export { modelJsonSchema } from './model/json-schema.js';
+export * as schema from './model/schema.js';
+export type {
+  AgentSpec,
+  ToolSpec,
+  CredentialSpec,
+  DataSpec,
+  ModelSpec,
+  OwnerSpec,
+  BoundarySpec,
+  SystemSpec,
+  LinkSpec,
+  AcceptanceSpec,
+  NodeKind,
+  RelationKindName,
+  OwnerRoleName,
+  AccessLevel,
+} from './model/schema.js';
+export type { Model, Entity, AnyEntity, Relation, RelationAttrs, SourceRef, Acceptance } from './model/types.js';
+export { RELATION_ENDS } from './model/relations.js';
+export { buildGraph, ModelGraph } from './graph/graph.js';
+export type { GraphNode, GraphEdge, AnyGraphNode } from './graph/graph.js';
+export { LAYERS, LAYER_NUMBERS, DEFAULT_LAYER, layerOf } from './graph/layers.js';
+export type { LayerNumber } from './graph/layers.js';
+export { toGraphology } from './graph/graphology.js';
+export { run } from './cli/main.js';
+export { VERSION } from './version.js';
