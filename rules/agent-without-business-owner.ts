@@ -1,0 +1,33 @@
+import { escalateForAgent } from '../src/analysis/context.js';
+import { defineRule } from '../src/analysis/rule.js';
+import { isActiveOwner, lifecycleOf, ownersWithRole } from '../src/graph/query.js';
+
+export default defineRule({
+  id: 'agent-without-business-owner',
+  title: 'Agent has no named business owner',
+  category: 'ownership',
+  severity: 'high',
+  escalation: 'Raised for an externally exposed agent, one that reaches restricted data, or one that can write or act irreversibly.',
+  layers: [6, 7],
+  references: ['owasp-asi:ASI03', 'owasp-ttm:T13', 'owasp-nhi:NHI1', 'nist-ai-rmf:GOVERN-2.1', 'nist-ai-rmf:GOVERN-2.3', 'maestro:L6'],
+  rationale:
+    'Someone must answer for what an agent does and for the risk it carries. Without an active business owner, nobody decides whether the agent should keep running after an incident, and nobody accepts its risks.',
+  remediation: 'Name an active team or person under owners.business for the agent.',
+  *check({ graph }) {
+    for (const agent of graph.nodesOf('agent')) {
+      if (lifecycleOf(agent) === 'retired') continue;
+      const owners = ownersWithRole(graph, agent.id, 'business');
+      if (owners.some(isActiveOwner)) continue;
+      const { severity, reasons } = escalateForAgent(graph, agent, 'high');
+      yield {
+        subject: agent.id,
+        related: owners.map((o) => o.id),
+        message: owners.length
+          ? `agent "${agent.id}" has no active business owner: ${owners.map((o) => `"${o.id}" is ${o.spec.status}`).join(', ')}`
+          : `agent "${agent.id}" has no business owner`,
+        severity,
+        reasons,
+      };
+    }
+  },
+});

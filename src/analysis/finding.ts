@@ -1,0 +1,62 @@
+import type { NodeKind } from '../model/schema.js';
+import type { LayerNumber } from '../graph/layers.js';
+import type { Reference, RuleCategory } from './rule.js';
+import { severityRank, type Severity } from './severity.js';
+
+export interface FindingLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface FindingAcceptance {
+  pattern: string;
+  justification: string;
+  approver: string;
+  expires: string;
+  location: FindingLocation;
+}
+
+/** A finding as every renderer receives it. */
+export interface Finding {
+  /** Stable and readable: `rule@subject`, or `rule@subject/key`. */
+  id: string;
+  ruleId: string;
+  title: string;
+  category: RuleCategory;
+  severity: Severity;
+  baseSeverity: Severity;
+  /** Why the severity is what it is. */
+  reasons: readonly string[];
+  subject: string;
+  subjectKind: NodeKind | 'acceptance';
+  related: readonly string[];
+  /** The subject's MAESTRO layer; `layers` lists the rule's layers. */
+  layer: LayerNumber;
+  layers: readonly LayerNumber[];
+  references: readonly Reference[];
+  message: string;
+  remediation: string;
+  location: FindingLocation;
+  status: 'open' | 'accepted';
+  acceptance?: FindingAcceptance;
+}
+
+export function findingId(ruleId: string, subject: string, key?: string): string {
+  return key ? `${ruleId}@${subject}/${key}` : `${ruleId}@${subject}`;
+}
+
+/** The one order of findings: most severe first, then rule, subject, message. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.subject, b.subject) ||
+    cmp(a.id, b.id) ||
+    cmp(a.message, b.message)
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,150 @@
+import type { AccessLevel, OwnerRoleName } from '../model/schema.js';
+import { TRUSTED_INPUTS } from '../model/schema.js';
+import type { AnyGraphNode, GraphEdge, GraphNode, ModelGraph } from './graph.js';
+
+/** Small, named questions about the graph that rules and analyses share. */
+
+const ACCESS_RANK: Record<AccessLevel, number> = { read: 0, write: 1, admin: 2 };
+
+export function maxAccess(a: AccessLevel, b: AccessLevel): AccessLevel {
+  return ACCESS_RANK[a] >= ACCESS_RANK[b] ? a : b;
+}
+
+export function accessAtLeast(a: AccessLevel, min: AccessLevel): boolean {
+  return ACCESS_RANK[a] >= ACCESS_RANK[min];
+}
+
+/** Credentials that an agent, tool or person authenticates with. */
+export function credentialsOf(g: ModelGraph, id: string): GraphNode<'credential'>[] {
+  return g.targets(id, 'authenticates_with') as GraphNode<'credential'>[];
+}
+
+/** Agents, tools and people that hold a credential. */
+export function holdersOf(g: ModelGraph, credentialId: string): AnyGraphNode[] {
+  return g.sources(credentialId, 'authenticates_with');
+}
+
+/** Agents that hold a credential, directly. */
+export function agentHoldersOf(g: ModelGraph, credentialId: string): GraphNode<'agent'>[] {
+  return holdersOf(g, credentialId).filter((n): n is GraphNode<'agent'> => n.kind === 'agent');
+}
+
+export function toolsOf(g: ModelGraph, agentId: string): GraphNode<'tool'>[] {
+  return g.targets(agentId, 'invokes') as GraphNode<'tool'>[];
+}
+
+export function parentOf(g: ModelGraph, agentId: string): GraphNode<'agent'> | undefined {
+  return g.targets(agentId, 'child_of')[0] as GraphNode<'agent'> | undefined;
+}
+
+export function childrenOf(g: ModelGraph, agentId: string): GraphNode<'agent'>[] {
+  return g.sources(agentId, 'child_of') as GraphNode<'agent'>[];
+}
+
+export function systemOf(g: ModelGraph, id: string): GraphNode<'system'> | undefined {
+  return g.targets(id, 'part_of')[0] as GraphNode<'system'> | undefined;
+}
+
+/** Agents of a system (explicit or implicit part_of). */
+export function agentsOfSystem(g: ModelGraph, systemId: string): GraphNode<'agent'>[] {
+  return g.sources(systemId, 'part_of').filter((n): n is GraphNode<'agent'> => n.kind === 'agent');
+}
+
+/** Owners holding `role` on `id`, active or not. */
+export function ownersWithRole(g: ModelGraph, id: string, role: OwnerRoleName): GraphNode<'owner'>[] {
+  return g.ownersOf(id, role).map((o) => o.owner);
+}
+
+export function isActiveOwner(owner: GraphNode<'owner'>): boolean {
+  return (owner.spec.status ?? 'active') === 'active';
+}
+
+/** The team of an owner: itself for a team, its team (if any) for a person. */
+export function teamOf(g: ModelGraph, owner: GraphNode<'owner'>): GraphNode<'owner'> {
+  if ((owner.spec.type ?? 'team') === 'team') return owner;
+  const team = g.targets(owner.id, 'member_of')[0];
+  return (team as GraphNode<'owner'> | undefined) ?? owner;
+}
+
+/** Active owners accountable at run time: business owners and operators. */
+export function accountableOwners(g: ModelGraph, id: string): GraphNode<'owner'>[] {
+  return g
+    .ownersOf(id)
+    .filter((o) => (o.role === 'business' || o.role === 'operator') && isActiveOwner(o.owner))
+    .map((o) => o.owner);
+}
+
+export function isPlatformTeam(g: ModelGraph, owner: GraphNode<'owner'>): boolean {
+  return teamOf(g, owner).spec.kind === 'platform';
+}
+
+/** The agent faces input its operator does not control: external exposure or untrusted inputs. */
+export function takesUntrustedInput(agent: GraphNode<'agent'> | GraphNode<'tool'>): boolean {
+  if (agent.kind === 'agent' && agent.spec.exposure === 'external') return true;
+  return (agent.spec.inputs ?? []).some((i) => !TRUSTED_INPUTS.has(i));
+}
+
+export function isExternal(agent: GraphNode<'agent'>): boolean {
+  return agent.spec.exposure === 'external';
+}
+
+export function lifecycleOf(agent: GraphNode<'agent'>): 'planned' | 'active' | 'suspended' | 'retired' {
+  return agent.spec.lifecycle ?? 'active';
+}
+
+export function isCredentialActive(c: GraphNode<'credential'>): boolean {
+  return (c.spec.status ?? 'active') === 'active';
+}
+
+/** Whether a tool's effects can be undone: stated, else inferred from what it does. */
+export function isIrreversible(t: GraphNode<'tool'>): boolean {
+  if (t.spec.reversible !== undefined) return !t.spec.reversible;
+  return (t.spec.actions ?? []).some((a) => a === 'pay' || a === 'delete' || a === 'deploy' || a === 'send-external');
+}
+
+/** Whether a human must approve each call of a tool. */
+export function toolRequiresApproval(t: GraphNode<'tool'>): boolean {
+  const a = t.spec.approval;
+  return a === true || (typeof a === 'object' && a.required !== false);
+}
+
+export function canWrite(t: GraphNode<'tool'>): boolean {
+  return (t.spec.actions ?? []).some((a) => a !== 'read' && a !== 'browse');
+}
+
+export interface DataAccess {
+  data: GraphNode<'data'>;
+  access: AccessLevel;
+  /** The edges that give it, in order: direct, or through a tool or a credential. */
+  via: GraphEdge[];
+}
+
+/**
+ * What data an agent (or tool) reaches in one step of its own: direct reads and writes, data its
+ * credentials grant, and data its tools touch. Highest access wins per store.
+ */
+export function dataAccessOf(g: ModelGraph, id: string): DataAccess[] {
+  const found = new Map<string, DataAccess>();
+  const add = (dataId: string, access: AccessLevel, via: GraphEdge[]) => {
+    const node = g.node(dataId);
+    if (node?.kind !== 'data') return;
+    const seen = found.get(dataId);
+    if (!seen || ACCESS_RANK[access] > ACCESS_RANK[seen.access]) found.set(dataId, { data: node, access, via });
+  };
+  const direct = (ownerId: string, prefix: GraphEdge[]) => {
+    for (const e of g.outEdgesOf(ownerId)) {
+      if (e.kind === 'reads') add(e.to, 'read', [...prefix, e]);
+      else if (e.kind === 'writes') add(e.to, e.attrs.access === 'admin' ? 'admin' : 'write', [...prefix, e]);
+      else if (e.kind === 'authenticates_with') {
+        for (const grant of g.outEdgesOf(e.to, 'grants')) add(grant.to, grant.attrs.access ?? 'read', [...prefix, e, grant]);
+      }
+    }
+  };
+  direct(id, []);
+  for (const invoke of g.outEdgesOf(id, 'invokes')) direct(invoke.to, [invoke]);
+  return [...found.values()].sort((a, b) => (a.data.id < b.data.id ? -1 : 1));
+}
+
+export function isSensitive(d: GraphNode<'data'>): boolean {
+  return d.spec.classification === 'restricted' || d.spec.classification === 'confidential';
+}
