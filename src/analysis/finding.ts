@@ -31,9 +31,12 @@ export interface Finding {
   subject: string;
   subjectKind: NodeKind | 'acceptance';
   related: readonly string[];
-  /** The subject's MAESTRO layer; `layers` lists the rule's layers. */
+  /** The MAESTRO layer the finding is reported on: the rule's primary layer. */
   layer: LayerNumber;
+  /** Every layer the rule concerns. */
   layers: readonly LayerNumber[];
+  /** The layer of the subject node itself. */
+  subjectLayer: LayerNumber;
   references: readonly Reference[];
   message: string;
   remediation: string;

@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ModelError, UsageError, formatDiagnostic } from '../model/diagnostics.js';
+import { analyzeCommand } from './commands/analyze.js';
+import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, type CliIO } from './io.js';
@@ -10,7 +12,12 @@ import { VERSION } from '../version.js';
 type CommandFactory = (io: CliIO, done: (code: number) => void) => Command;
 
 /** Every command, in the order `--help` lists them. */
-const COMMANDS: readonly CommandFactory[] = [validateCommand, schemaCommand];
+const COMMANDS: readonly CommandFactory[] = [
+  validateCommand,
+  analyzeCommand,
+  rulesCommand,
+  schemaCommand,
+];
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. Never throws. */
 export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
@@ -26,7 +33,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   for (const make of COMMANDS) {
     const cmd = make(io, done);
-    cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError('(run with --help for usage)');
+    configureTree(cmd, io);
     program.addCommand(cmd);
   }
   try {
@@ -54,6 +61,12 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
     else io.stderr('This is a bug in Steward; run again with STEWARD_DEBUG=1 for details.\n');
     return EXIT.internal;
   }
+}
+
+/** Commander settings every command and subcommand needs: no process.exit, output through io. */
+function configureTree(cmd: Command, io: CliIO): void {
+  cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError('(run with --help for usage)');
+  for (const sub of cmd.commands) configureTree(sub, io);
 }
 
 export function processIO(): CliIO {

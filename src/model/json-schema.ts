@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ModelFile } from './schema.js';
 
-export const SCHEMA_ID = 'https://steward.dev/schema/model-v1.json';
+export const SCHEMA_ID = 'urn:steward:schema:model:v1';
 
 /** The JSON Schema of a model file, generated from the zod schema, for editors. */
 export function modelJsonSchema(): Record<string, unknown> {

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { parseBaseline } from '../../analysis/baseline.js';
+import { CATALOGUE } from '../../analysis/catalogue.js';
+import { analyze, type Report } from '../../analysis/engine.js';
+import { selectRules } from '../../analysis/select.js';
+import { atLeast, type Severity } from '../../analysis/severity.js';
+import { buildGraph } from '../../graph/graph.js';
+import { UsageError } from '../../model/diagnostics.js';
+import { renderFindingsMarkdown } from '../../render/findings-markdown.js';
+import { renderJson } from '../../render/findings-json.js';
+import { renderSarif } from '../../render/sarif.js';
+import { renderTable } from '../../render/table.js';
+import { analysisOptions, asOfDate, severityOption, type AnalysisFlags } from '../analysis-options.js';
+import { EXIT, type CliIO } from '../io.js';
+import { loadFromPaths, printDiagnostics, type LoadFlags } from '../load.js';
+import { modelOptions } from '../options.js';
+
+type Format = 'table' | 'json' | 'sarif' | 'markdown';
+
+interface AnalyzeFlags extends LoadFlags, AnalysisFlags {
+  format: Format;
+  failOn?: Severity;
+  baseline?: string;
+  output?: string;
+}
+
+export function analyzeCommand(io: CliIO, done: (code: number) => void): Command {
+  const cmd = new Command('analyze')
+    .description('run the rule catalogue: accountability gaps, credential and lifecycle failures, risky paths')
+    .argument('<paths...>', 'model files or folders')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'sarif', 'markdown']).default('table'))
+    .addOption(severityOption('--fail-on <severity>', 'exit 1 when an open finding (new, with --baseline) is at or above this severity'))
+    .option('--baseline <file>', 'a previous --format json output: only findings not in it count towards --fail-on')
+    .option('-o, --output <file>', 'write the output to a file instead of stdout');
+  for (const o of [...analysisOptions(), ...modelOptions()]) cmd.addOption(o);
+  return cmd.action((paths: string[], flags: AnalyzeFlags) => {
+    const rules = selectRules(CATALOGUE, flags.rule, flags.skipRule);
+    const baseline = flags.baseline === undefined ? undefined : readBaseline(flags.baseline, io);
+    const loaded = loadFromPaths(paths, flags, io);
+    if (!loaded.ok) {
+      printDiagnostics(loaded.diagnostics, io);
+      return done(EXIT.invalid);
+    }
+    const report = analyze(buildGraph(loaded.model), { asOf: asOfDate(flags), rules });
+    const options = baseline ? { baseline } : {};
+    const text = render(flags.format, report, loaded.model.files, options);
+    if (flags.output) {
+      io.writeFile(flags.output, text);
+      io.stderr(`wrote ${flags.output}\n`);
+    } else io.stdout(text);
+    done(failed(report, flags.failOn, baseline) ? EXIT.findings : EXIT.ok);
+  });
+}
+
+function render(format: Format, report: Report, files: readonly string[], options: { baseline?: ReadonlySet<string> }): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report, { files, ...options });
+    case 'sarif':
+      return renderSarif(report, options);
+    case 'markdown':
+      return renderFindingsMarkdown(report, options);
+    default:
+      return renderTable(report, options);
+  }
+}
+
+/** Whether an open finding, new against the baseline if there is one, reaches the threshold. */
+export function failed(report: Report, failOn: Severity | undefined, baseline: ReadonlySet<string> | undefined): boolean {
+  if (!failOn) return false;
+  return report.findings.some((f) => f.status === 'open' && atLeast(f.severity, failOn) && !baseline?.has(f.id));
+}
+
+function readBaseline(file: string, io: CliIO): Set<string> {
+  let text: string;
+  try {
+    text = readFileSync(resolve(io.cwd, file), 'utf8');
+  } catch {
+    throw new UsageError(`${file}: cannot read the baseline file`);
+  }
+  return parseBaseline(file, text);
+}
