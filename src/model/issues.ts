@@ -94,7 +94,11 @@ function describeIssue(issue: Issue, schema: Schema, input: unknown, out: Proble
       out.push({ path, code: issue.code === 'too_small' ? 'too-small' : 'too-big', message: tidy(issue.message) });
       return;
     case 'invalid_format':
-      out.push({ path, code: 'invalid-format', message: `${JSON.stringify(value)}: ${tidy(issue.message)}` });
+      out.push({
+        path,
+        code: 'invalid-format',
+        message: issue.message.includes(JSON.stringify(value)) ? tidy(issue.message) : `${JSON.stringify(value)}: ${tidy(issue.message)}`,
+      });
       return;
     default:
       out.push({ path, code: 'invalid', message: tidy(issue.message) });

@@ -147,12 +147,18 @@ export function loadModel(sources: readonly ModelSource[], options: LoadOptions 
     const entityPaths: (string | number)[][] = [];
     for (const [collection, item, path] of items) {
       const schema = ENTITY_SCHEMAS[collection];
-      const result = schema.safeParse(item);
+      let result = schema.safeParse(item);
       if (!result.success) {
         report(describeIssues(result.error.issues, schema, item), path);
-        const id = (item as { id?: unknown } | null)?.id;
-        if (typeof id === 'string' && Id.safeParse(id).success) brokenIds.add(id);
-        continue;
+        // Check what is left of a broken entity, so that its other problems (a dangling
+        // reference, a duplicate id) show in the same run rather than after the first fix.
+        const salvaged = salvage(item, result.error.issues);
+        result = salvaged === undefined ? result : schema.safeParse(salvaged);
+        if (!result.success) {
+          const id = (item as { id?: unknown } | null)?.id;
+          if (typeof id === 'string' && Id.safeParse(id).success) brokenIds.add(id);
+          continue;
+        }
       }
       const spec = result.data as { id: string };
       entityPaths.push(path);
@@ -323,6 +329,19 @@ function parentCycles(
 function rotate(loop: string[], first: string): string[] {
   const i = loop.indexOf(first);
   return [...loop.slice(i), ...loop.slice(0, i)];
+}
+
+/** The entity without the top-level fields that failed validation; undefined if its id failed. */
+function salvage(item: unknown, issues: readonly z.core.$ZodIssue[]): Record<string, unknown> | undefined {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return undefined;
+  const bad = new Set<PropertyKey>();
+  for (const issue of issues) {
+    if (issue.path.length > 0) bad.add(issue.path[0]!);
+    else if (issue.code === 'unrecognized_keys') for (const k of issue.keys) bad.add(k);
+    else return undefined;
+  }
+  if (bad.has('id')) return undefined;
+  return Object.fromEntries(Object.entries(item).filter(([k]) => !bad.has(k)));
 }
 
 function toDiagnostic(state: FileState, p: Problem, base: (string | number)[]): Diagnostic {
