@@ -11,6 +11,22 @@ ruleCases(rule, {
       name: 'retired agent needs none',
       model: { version: 1, agents: [{ id: 'old', lifecycle: 'retired' }] },
     },
+    {
+      name: 'one departed co-owner beside an active one',
+      model: {
+        version: 1,
+        owners: [{ id: 'alice', type: 'person', status: 'departed' }, { id: 'support' }],
+        agents: [{ id: 'triage', owners: { business: ['alice', 'support'] } }],
+      },
+    },
+    {
+      name: 'sub-agent with no owner of its own is left to sub-agent-without-own-owner',
+      model: {
+        version: 1,
+        owners: [{ id: 'support' }],
+        agents: [{ id: 'triage', owners: { business: 'support' } }, { id: 'refunds', parent: 'triage' }],
+      },
+    },
   ],
   invalid: [
     {
@@ -31,6 +47,18 @@ ruleCases(rule, {
         agents: [{ id: 'triage', exposure: 'external', owners: { business: 'alice' } }],
       },
       expect: [{ subject: 'triage', severity: 'critical' }],
+    },
+    {
+      name: 'sub-agent with an operator of its own but no business owner',
+      model: {
+        version: 1,
+        owners: [{ id: 'support' }, { id: 'support-ops' }],
+        agents: [
+          { id: 'triage', owners: { business: 'support' } },
+          { id: 'refunds', parent: 'triage', owners: { operator: 'support-ops' } },
+        ],
+      },
+      expect: [{ subject: 'refunds', severity: 'high' }],
     },
   ],
 });

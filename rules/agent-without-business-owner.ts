@@ -1,6 +1,6 @@
 import { escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import { isActiveOwner, lifecycleOf, ownersWithRole } from '../src/graph/query.js';
+import { accountableOwners, isActiveOwner, lifecycleOf, ownersWithRole, parentOf } from '../src/graph/query.js';
 
 export default defineRule({
   id: 'agent-without-business-owner',
@@ -11,13 +11,14 @@ export default defineRule({
   layers: [6, 7],
   references: ['owasp-asi:ASI03', 'owasp-ttm:T13', 'owasp-nhi:NHI1', 'nist-ai-rmf:GOVERN-2.1', 'nist-ai-rmf:GOVERN-2.3', 'maestro:L6'],
   rationale:
-    'Someone must answer for what an agent does and for the risk it carries. Without an active business owner, nobody decides whether the agent should keep running after an incident, and nobody accepts its risks.',
+    'Someone must answer for what an agent does and for the risk it carries. Without an active business owner, nobody decides whether the agent should keep running after an incident, and nobody accepts its risks. A sub-agent with neither a business owner nor an operator of its own is reported once, by sub-agent-without-own-owner; retired agents are not reported.',
   remediation: 'Name an active team or person under owners.business for the agent.',
   *check({ graph }) {
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
       const owners = ownersWithRole(graph, agent.id, 'business');
       if (owners.some(isActiveOwner)) continue;
+      if (parentOf(graph, agent.id) && !accountableOwners(graph, agent.id).length) continue;
       const { severity, reasons } = escalateForAgent(graph, agent, 'high');
       yield {
         subject: agent.id,

@@ -1,4 +1,5 @@
 import type { Acceptance } from '../model/types.js';
+import type { Finding } from './finding.js';
 
 /** Compiles an acceptance's finding pattern (`*` matches any run of characters) to a matcher. */
 export function acceptanceMatcher(pattern: string): (id: string) => boolean {
@@ -13,4 +14,30 @@ export function acceptanceMatcher(pattern: string): (id: string) => boolean {
 
 export function isExpired(a: Acceptance, asOf: string): boolean {
   return a.expires < asOf;
+}
+
+/**
+ * Indexes findings so that an acceptance pattern is matched without scanning every finding: an
+ * exact pattern is a lookup, and a pattern whose rule part has no wildcard scans that rule's
+ * findings only. Returns the matching findings in the order given.
+ */
+export function findingsMatcher(findings: readonly Finding[]): (pattern: string) => Finding[] {
+  const byId = new Map<string, Finding>();
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!byId.has(f.id)) byId.set(f.id, f);
+    let list = byRule.get(f.ruleId);
+    if (!list) byRule.set(f.ruleId, (list = []));
+    list.push(f);
+  }
+  return (pattern) => {
+    if (!pattern.includes('*')) {
+      const hit = byId.get(pattern);
+      return hit ? [hit] : [];
+    }
+    const rulePart = pattern.slice(0, pattern.indexOf('@'));
+    const candidates = rulePart.includes('*') ? findings : (byRule.get(rulePart) ?? []);
+    const match = acceptanceMatcher(pattern);
+    return candidates.filter((f) => match(f.id));
+  };
 }

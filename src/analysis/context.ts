@@ -1,5 +1,16 @@
 import type { GraphNode, ModelGraph } from '../graph/graph.js';
-import { dataAccessOf, isExternal, isIrreversible, toolsOf } from '../graph/query.js';
+import {
+  accessAtLeast,
+  agentHoldersOf,
+  dataAccessOf,
+  grantsOf,
+  highestGrant,
+  isExternal,
+  isIrreversible,
+  lifecycleOf,
+  toolsOf,
+  untrustedEntryOf,
+} from '../graph/query.js';
 import { raiseSeverity, type Severity } from './severity.js';
 
 /**
@@ -14,5 +25,41 @@ export function escalateForAgent(g: ModelGraph, agent: GraphNode<'agent'>, base:
   const tools = toolsOf(g, agent.id);
   if (tools.some(isIrreversible)) reasons.push('can take irreversible actions');
   else if (access.some((a) => a.access !== 'read')) reasons.push('can write data');
+  return { severity: raiseSeverity(base, Math.min(2, reasons.length)), reasons };
+}
+
+/** The context that raises a finding on a credential. */
+export type CredentialRiskFactor = 'privilege' | 'restricted' | 'exposure';
+
+/**
+ * The documented escalation of rules on a credential: one step up for each of a write or admin
+ * grant, a grant on restricted data, and a holder agent that takes untrusted input; two steps at
+ * most. A rule omits the factors its own condition already states, and may add reasons of its own.
+ */
+export function escalateForCredential(
+  g: ModelGraph,
+  credential: GraphNode<'credential'>,
+  base: Severity,
+  options: { omit?: readonly CredentialRiskFactor[]; extra?: readonly string[] } = {},
+): { severity: Severity; reasons: string[] } {
+  const omit = new Set(options.omit ?? []);
+  const reasons = [...(options.extra ?? [])];
+  const grants = grantsOf(g, credential.id);
+  if (!omit.has('privilege')) {
+    const top = highestGrant(g, credential.id);
+    if (top && accessAtLeast(top.access, 'write')) reasons.push(`grants ${top.access} on "${top.target.id}"`);
+  }
+  if (!omit.has('restricted')) {
+    const restricted = grants.find((gr) => gr.target.kind === 'data' && gr.target.spec.classification === 'restricted');
+    if (restricted) reasons.push(`gives access to restricted data "${restricted.target.id}"`);
+  }
+  if (!omit.has('exposure')) {
+    for (const holder of agentHoldersOf(g, credential.id)) {
+      const entry = lifecycleOf(holder) === 'retired' ? undefined : untrustedEntryOf(g, holder);
+      if (entry === undefined) continue;
+      reasons.push(`held by agent "${holder.id}", which is ${entry.replace(/^takes/, 'taking')}`);
+      break;
+    }
+  }
   return { severity: raiseSeverity(base, Math.min(2, reasons.length)), reasons };
 }

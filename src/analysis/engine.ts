@@ -9,6 +9,8 @@ export interface AnalyzeOptions {
   asOf: string;
   /** The rules to run (default: the whole catalogue, given by the caller). */
   rules: readonly Rule[];
+  /** Ids of catalogue rules left out of this run by the user's selection. */
+  deselected?: ReadonlySet<string>;
 }
 
 export interface Report {
@@ -43,7 +45,7 @@ export class RuleError extends Error {
 export function analyze(graph: ModelGraph, options: AnalyzeOptions): Report {
   const ordinary = options.rules.filter((r) => r.phase !== 'acceptance');
   const acceptanceRules = options.rules.filter((r) => r.phase === 'acceptance');
-  const ctx: RuleContext = { graph, asOf: options.asOf, findings: [] };
+  const ctx: RuleContext = { graph, asOf: options.asOf, findings: [], deselected: options.deselected ?? new Set() };
   const findings: Finding[] = [];
   for (const rule of ordinary) findings.push(...runRule(rule, ctx));
   const phase2: RuleContext = { ...ctx, findings: [...findings] };

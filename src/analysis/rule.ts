@@ -52,6 +52,8 @@ export interface RuleContext {
   asOf: string;
   /** Findings of the ordinary rules; only given to rules of the acceptance phase. */
   findings: readonly Finding[];
+  /** Ids of catalogue rules the user chose not to run (--rule, --skip-rule). */
+  deselected: ReadonlySet<string>;
 }
 
 /** One problem a rule found. The engine adds the id, metadata and location. */

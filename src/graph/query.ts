@@ -1,5 +1,6 @@
 import type { AccessLevel, OwnerRoleName } from '../model/schema.js';
 import { TRUSTED_INPUTS } from '../model/schema.js';
+import { durationSeconds } from '../util/dates.js';
 import type { AnyGraphNode, GraphEdge, GraphNode, ModelGraph } from './graph.js';
 
 /** Small, named questions about the graph that rules and analyses share. */
@@ -147,4 +148,107 @@ export function dataAccessOf(g: ModelGraph, id: string): DataAccess[] {
 
 export function isSensitive(d: GraphNode<'data'>): boolean {
   return d.spec.classification === 'restricted' || d.spec.classification === 'confidential';
+}
+
+/** What a credential grants directly: each target with its access level. */
+export interface Grant {
+  target: AnyGraphNode;
+  access: AccessLevel;
+  edge: GraphEdge;
+}
+
+export function grantsOf(g: ModelGraph, credentialId: string): Grant[] {
+  return g.outEdgesOf(credentialId, 'grants').map((edge) => ({ target: g.nodes[edge.target]!, access: edge.attrs.access ?? 'read', edge }));
+}
+
+/** The grant with the highest access (the first by target id among equals), if it grants anything. */
+export function highestGrant(g: ModelGraph, credentialId: string): Grant | undefined {
+  let best: Grant | undefined;
+  for (const grant of grantsOf(g, credentialId)) if (!best || ACCESS_RANK[grant.access] > ACCESS_RANK[best.access]) best = grant;
+  return best;
+}
+
+/** SPIFFE IDs and OIDC federation: identities a workload obtains at run time rather than a stored secret. */
+export function isWorkloadIdentity(c: GraphNode<'credential'>): boolean {
+  return c.spec.type === 'spiffe' || c.spec.type === 'oidc-federation';
+}
+
+/** Credential types that are stored secrets which, unless the model gives a ttl, do not expire. */
+export const STATIC_SECRET_TYPES: ReadonlySet<string> = new Set([
+  'api-key',
+  'password',
+  'service-account-key',
+  'ssh-key',
+  'oauth-client',
+  'certificate',
+]);
+
+/** One hour: the SPIRE X.509-SVID default and the AWS STS web-identity session default. */
+export const WORKLOAD_IDENTITY_DEFAULT_TTL_SECONDS = 3600;
+
+/** Above this lifetime (24 h, the SPIRE CA default) a credential counts as long-lived. */
+export const LONG_LIVED_SECONDS = 86_400;
+
+/**
+ * How long one issued token of a credential lives, in seconds, and where that figure comes from:
+ * its ttl; Infinity for a stored secret type with no ttl; the platform default for a workload
+ * identity with no ttl; undefined when the model does not say and the type implies nothing.
+ */
+export function credentialLifetime(c: GraphNode<'credential'>): { seconds: number; from: 'ttl' | 'secret-type' | 'platform-default' } | undefined {
+  if (c.spec.ttl !== undefined) return { seconds: durationSeconds(c.spec.ttl), from: 'ttl' };
+  if (isWorkloadIdentity(c)) return { seconds: WORKLOAD_IDENTITY_DEFAULT_TTL_SECONDS, from: 'platform-default' };
+  if (STATIC_SECRET_TYPES.has(c.spec.type)) return { seconds: Infinity, from: 'secret-type' };
+  return undefined;
+}
+
+/** Issued for one task and revoked when it ends: its lifetime is the task's, whatever its ttl. */
+export function isTaskScoped(c: GraphNode<'credential'>): boolean {
+  return c.spec.just_in_time === true && c.spec.revoked_at_task_end === true;
+}
+
+/** A credential whose tokens outlive 24 h (or never expire), unless it is task-scoped. */
+export function isLongLived(c: GraphNode<'credential'>): boolean {
+  if (isTaskScoped(c)) return false;
+  const lifetime = credentialLifetime(c);
+  return lifetime !== undefined && lifetime.seconds > LONG_LIVED_SECONDS;
+}
+
+/** A scope that grants everything of a kind: "*", or one ending in ":*", "/*" or ".*" (repo:*, storage/*). */
+export function isWildcardScope(scope: string): boolean {
+  const s = scope.trim();
+  return s === '*' || s.endsWith(':*') || s.endsWith('/*') || s.endsWith('.*');
+}
+
+/**
+ * The teams that issued the credentials `id` (an agent or a tool) authenticates with, each with the
+ * ids of the credentials it issued, in graph order. A person named as issuer counts as their team.
+ */
+export function credentialIssuers(g: ModelGraph, id: string): Map<string, string[]> {
+  const issuers = new Map<string, string[]>();
+  for (const credential of credentialsOf(g, id)) {
+    for (const issuer of ownersWithRole(g, credential.id, 'issuer')) {
+      const team = teamOf(g, issuer).id;
+      const issued = issuers.get(team);
+      if (!issued) issuers.set(team, [credential.id]);
+      else if (!issued.includes(credential.id)) issued.push(credential.id);
+    }
+  }
+  return issuers;
+}
+
+/**
+ * How an agent meets input its operator does not control, in words, or undefined when it does not:
+ * external exposure, an untrusted input source, or exposure to an untrusted boundary (internet and
+ * vendor boundaries are untrusted unless stated otherwise).
+ */
+export function untrustedEntryOf(g: ModelGraph, agent: GraphNode<'agent'>): string | undefined {
+  if (isExternal(agent)) return 'externally exposed';
+  if (takesUntrustedInput(agent)) return 'takes untrusted input';
+  for (const e of g.outEdgesOf(agent.id, 'exposed_to')) {
+    const b = g.nodes[e.target]!;
+    if (b.kind !== 'boundary') continue;
+    const trust = b.spec.trust ?? (b.spec.kind === 'internet' || b.spec.kind === 'vendor' ? 'untrusted' : 'trusted');
+    if (trust === 'untrusted') return `exposed to untrusted boundary "${b.id}"`;
+  }
+  return undefined;
 }

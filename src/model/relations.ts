@@ -29,6 +29,6 @@ export const RELATION_ENDS: Record<RelationKindName, { from: readonly NodeKind[]
 };
 
 export function kindList(kinds: readonly NodeKind[]): string {
-  const names = kinds.map((k) => (k === 'data' ? 'data store' : k));
-  return names.length === 1 ? `a ${names[0]}` : `${names.slice(0, -1).map((n) => `a ${n}`).join(', ')} or a ${names[names.length - 1]}`;
+  const names = kinds.map((k) => (k === 'data' ? 'data store' : k)).map((n) => `${/^[aeiou]/.test(n) ? 'an' : 'a'} ${n}`);
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }

@@ -113,8 +113,9 @@ export const INPUT_SOURCES = [
   'internal-event',
   'operator-prompt',
 ] as const;
-/** Input sources that are not under the operator's control. */
-export const TRUSTED_INPUTS: ReadonlySet<string> = new Set(['internal-event', 'operator-prompt']);
+/** Input sources the operator controls. Messages from other agents count as trusted here: compromise
+ * that travels between agents is followed by the path analysis instead. */
+export const TRUSTED_INPUTS: ReadonlySet<string> = new Set(['internal-event', 'operator-prompt', 'agent-message']);
 export const InputSource = z.enum(INPUT_SOURCES).meta({ id: 'InputSource' });
 
 export const LIFECYCLES = ['planned', 'active', 'suspended', 'retired'] as const;
@@ -245,6 +246,7 @@ export const Tool = z
       .optional()
       .describe('Data it touches: read access unless stated.'),
     inputs: z.array(InputSource).max(20).optional().describe('Untrusted content it returns to its caller.'),
+    exposed_to: z.array(Id).max(100).optional().describe('Boundaries its input comes from (the internet, a vendor).'),
     transport: z.enum(['stdio', 'http', 'https', 'in-process']).optional(),
     url: z.string().max(2000).optional(),
     owners: Owners.optional(),
@@ -304,6 +306,7 @@ export const Credential = z
     environments: z.array(Id).max(50).optional().describe('Boundaries (environments) it is used in.'),
     held_by: z.array(Id).max(10_000).optional().describe('Agents, tools or people that hold it.'),
     human_use: z.boolean().optional().describe('People also sign in with it.'),
+    last_used: IsoDate.optional().describe('When it was last used, from audit logs.'),
     can_assume: z.array(Id).max(1000).optional().describe('Credentials or roles it can assume.'),
     spiffe_id: z
       .string()

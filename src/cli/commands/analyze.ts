@@ -43,7 +43,9 @@ export function analyzeCommand(io: CliIO, done: (code: number) => void): Command
       printDiagnostics(loaded.diagnostics, io);
       return done(EXIT.invalid);
     }
-    const report = analyze(buildGraph(loaded.model), { asOf: asOfDate(flags), rules });
+    const selected = new Set(rules.map((r) => r.id));
+    const deselected = new Set(CATALOGUE.map((r) => r.id).filter((id) => !selected.has(id)));
+    const report = analyze(buildGraph(loaded.model), { asOf: asOfDate(flags), rules, deselected });
     const options = baseline ? { baseline } : {};
     const text = render(flags.format, report, loaded.model.files, options);
     if (flags.output) {

@@ -1,0 +1,88 @@
+import { escalateForAgent } from '../src/analysis/context.js';
+import { defineRule } from '../src/analysis/rule.js';
+import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
+import { holdersOf, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
+
+/** Who, besides agents that are not retired, holds a credential: counted once per credential. */
+interface Sharing {
+  agents: string[];
+  people: string[];
+  humanUse: boolean;
+}
+
+function sharingIndex(g: ModelGraph): (c: GraphNode<'credential'>) => Sharing {
+  const memo = new Map<string, Sharing>();
+  return (c) => {
+    let s = memo.get(c.id);
+    if (!s) {
+      const holders = holdersOf(g, c.id);
+      s = {
+        agents: holders.filter((h) => h.kind === 'agent' && lifecycleOf(h) !== 'retired').map((h) => h.id),
+        people: holders.filter((h) => h.kind === 'owner').map((h) => h.id),
+        humanUse: c.spec.human_use === true,
+      };
+      memo.set(c.id, s);
+    }
+    return s;
+  };
+}
+
+function listIds(ids: readonly string[], total = ids.length): string {
+  const shown = ids.map((id) => `"${id}"`).join(', ');
+  return total > ids.length ? `${shown} and ${total - ids.length} more` : shown;
+}
+
+/**
+ * Why a credential is not the agent's own, or undefined when it is. The agent, active, is one of
+ * the credential's agent holders; only the first few others are named, so that a credential shared
+ * by thousands of agents costs constant time per agent.
+ */
+function notOwn(agentId: string, s: Sharing): string | undefined {
+  const otherCount = s.agents.length - 1;
+  const others: string[] = [];
+  for (let i = 0; i < s.agents.length && others.length < 3; i++) if (s.agents[i] !== agentId) others.push(s.agents[i]!);
+  const parts: string[] = [];
+  if (otherCount > 0) parts.push(`${otherCount === 1 ? 'agent' : 'agents'} ${listIds(others, otherCount)}`);
+  if (s.people.length) parts.push(`${s.people.length === 1 ? 'owner' : 'owners'} ${listIds(s.people.slice(0, 3), s.people.length)}`);
+  if (s.humanUse && !s.people.length) parts.push('people (human_use: true)');
+  return parts.length ? parts.join(' and ') : undefined;
+}
+
+const ACTING_RELATIONS = new Set(['invokes', 'delegates_to', 'reads', 'writes']);
+
+export default defineRule({
+  id: 'agent-without-own-identity',
+  title: 'Agent has no identity of its own',
+  category: 'credentials',
+  severity: 'high',
+  escalation:
+    'Raised for an agent that is externally exposed, reaches restricted data, or can write or act irreversibly (one step each, two at most).',
+  layers: [6],
+  references: ['owasp-asi:ASI03', 'owasp-ttm:T8', 'owasp-ttm:T9', 'owasp-nhi:NHI9', 'owasp-nhi:NHI10', 'atlas:AML.M0024', 'maestro:L6'],
+  rationale:
+    "An agent needs a distinct identity so that what it does can be attributed to it, authorized for it alone and revoked without stopping anything else (OWASP ASI03: a distinct identity per agent). The rule reports an active agent that calls tools, delegates or touches data but holds no credential at all (it borrows its tools' identities or runs unauthenticated), and an active agent each of whose active credentials is also held by another agent or used by people, so that nothing it does can be told apart from them. This is a finding on the agent. credential-shared-between-agents reports each shared credential once, on the credential, whatever else its holders have; an agent that has one credential of its own besides shared ones is not reported here, and one whose only credentials are revoked or expired is left to revoked-credential-still-held.",
+  remediation:
+    'Issue the agent its own workload identity (a SPIFFE ID or an OIDC-federated identity bound to it) and authenticate its calls with it; keep shared or human credentials out of its hands.',
+  *check({ graph }) {
+    const sharing = sharingIndex(graph);
+    for (const agent of graph.nodesOf('agent')) {
+      if (lifecycleOf(agent) !== 'active') continue;
+      const held = graph.targets(agent.id, 'authenticates_with') as GraphNode<'credential'>[];
+      const active = held.filter(isCredentialActive);
+      let message: string;
+      if (!held.length) {
+        const acts = graph.outEdgesOf(agent.id).filter((e) => ACTING_RELATIONS.has(e.kind));
+        if (!acts.length) continue;
+        message = `agent "${agent.id}" holds no credential, yet ${acts.length} of its relations (${listIds(acts.slice(0, 3).map((e) => e.to), acts.length)}) are calls or data access that should be attributable to it`;
+      } else if (!active.length) {
+        continue;
+      } else {
+        const shared = active.map((c) => ({ c, with: notOwn(agent.id, sharing(c)) }));
+        if (shared.some((s) => s.with === undefined)) continue;
+        message = `agent "${agent.id}" has no credential of its own: ${shared.map((s) => `"${s.c.id}" is also held by ${s.with}`).join('; ')}`;
+      }
+      const { severity, reasons } = escalateForAgent(graph, agent, 'high');
+      yield { subject: agent.id, related: active.map((c) => c.id), message, severity, reasons };
+    }
+  },
+});

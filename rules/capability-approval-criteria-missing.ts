@@ -1,0 +1,46 @@
+import { escalateForAgent } from '../src/analysis/context.js';
+import { defineRule } from '../src/analysis/rule.js';
+import { isIrreversible, lifecycleOf, toolsOf } from '../src/graph/query.js';
+
+export default defineRule({
+  id: 'capability-approval-criteria-missing',
+  title: 'High-impact agent has no criteria for approving new capabilities',
+  category: 'lifecycle',
+  severity: 'medium',
+  escalation:
+    'Raised one step for each of: externally exposed, reaches restricted data, can act irreversibly or write data (two steps at most; the shared agent escalation).',
+  layers: [3, 6],
+  references: [
+    'owasp-asi:ASI02',
+    'owasp-asi:ASI10',
+    'owasp-llm:LLM06',
+    'nist-ai-rmf:GOVERN-1.4',
+    'nist-ai-rmf:MANAGE-4.1',
+    'maestro:L3',
+    'maestro:L6',
+  ],
+  rationale:
+    'An approver without written criteria approves by instinct, and a rubber stamp is no control. For an agent that can add tools or spawn agents at run time, or that already takes irreversible actions, the criteria a new tool, agent or action must meet (least privilege, reversibility, human approval, logging, ownership) are what make each approval comparable and auditable. Retired agents are not reported.',
+  remediation:
+    'Write the criteria a new capability must meet before it is approved and reference them in change_control.criteria on the agent.',
+  *check({ graph }) {
+    for (const agent of graph.nodesOf('agent')) {
+      if (lifecycleOf(agent) === 'retired' || agent.spec.change_control?.criteria) continue;
+      const triggers: string[] = [];
+      if (agent.spec.can_add_tools) triggers.push('can add tools at run time');
+      if (agent.spec.can_spawn_agents) triggers.push('can spawn agents at run time');
+      const irreversible = toolsOf(graph, agent.id).filter(isIrreversible).map((t) => t.id);
+      if (irreversible.length)
+        triggers.push(`invokes irreversible tool${irreversible.length > 1 ? 's' : ''} ${irreversible.map((t) => `"${t}"`).join(', ')}`);
+      if (!triggers.length) continue;
+      const { severity, reasons } = escalateForAgent(graph, agent, 'medium');
+      yield {
+        subject: agent.id,
+        related: irreversible,
+        message: `agent "${agent.id}" ${triggers.join(' and ')} but has no change_control.criteria for approving new capabilities`,
+        severity,
+        reasons,
+      };
+    }
+  },
+});

@@ -1,0 +1,58 @@
+import { escalateForCredential } from '../src/analysis/context.js';
+import { defineRule } from '../src/analysis/rule.js';
+import type { AnyGraphNode, ModelGraph } from '../src/graph/graph.js';
+import { accountableOwners, holdersOf, isActiveOwner, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
+
+/**
+ * The agent or tool that is the only workload holding the credential, when there is exactly one:
+ * the credential is then that workload's own identity, and the workload's owners answer for it.
+ */
+function soleWorkload(g: ModelGraph, credentialId: string): AnyGraphNode | undefined {
+  const workloads = holdersOf(g, credentialId).filter((h) => h.kind === 'tool' || (h.kind === 'agent' && lifecycleOf(h) !== 'retired'));
+  return workloads.length === 1 ? workloads[0] : undefined;
+}
+
+export default defineRule({
+  id: 'credential-without-owner',
+  title: 'Credential has no accountable owner',
+  category: 'credentials',
+  severity: 'high',
+  escalation:
+    'Raised one step for each of: it grants write or admin access, it gives access to restricted data, it is held by an agent that takes untrusted input (two steps at most).',
+  layers: [6],
+  references: ['owasp-nhi:NHI1', 'owasp-asi:ASI03', 'nist-ai-rmf:GOVERN-1.6', 'nist-ai-rmf:GOVERN-2.1', 'maestro:L6'],
+  rationale:
+    "Every non-human identity needs an active business owner or operator: the team that decides whether it is still needed, answers for what it can reach, and revokes it when the workload or the team goes away. The issuer does not count. The platform team that minted a key knows that it exists but not why it is used or whether its holders still need it, so a credential owned only by its issuer is exactly the orphan that outlives its purpose (OWASP NHI1, Improper Offboarding). A credential held by exactly one agent or tool (its own identity, such as an agent's SPIFFE ID) is answered for by that workload's active business owner or operator when it names none of its own; a credential held by several workloads, or by none, needs its own. Revoked, expired and disabled credentials are not reported.",
+  remediation:
+    'Name an active team under owner (or owners.business / owners.operator) on the credential: the team whose workload uses it, not only the team that issued it.',
+  *check({ graph }) {
+    const workloadOwned = new Map<string, boolean>();
+    for (const credential of graph.nodesOf('credential')) {
+      if (!isCredentialActive(credential)) continue;
+      const owners = graph.ownersOf(credential.id);
+      const accountable = owners.filter((o) => (o.role === 'business' || o.role === 'operator') && isActiveOwner(o.owner));
+      if (accountable.length) continue;
+      const workload = soleWorkload(graph, credential.id);
+      if (workload) {
+        let owned = workloadOwned.get(workload.id);
+        if (owned === undefined) workloadOwned.set(workload.id, (owned = accountableOwners(graph, workload.id).length > 0));
+        if (owned) continue;
+      }
+      const inactive = owners.filter((o) => (o.role === 'business' || o.role === 'operator') && !isActiveOwner(o.owner));
+      const issuers = owners.filter((o) => o.role === 'issuer').map((o) => o.owner.id);
+      const parts: string[] = [];
+      if (inactive.length)
+        parts.push(`its ${inactive.map((o) => `${o.role} owner "${o.owner.id}" is ${o.owner.spec.status}`).join(', ')}`);
+      if (issuers.length) parts.push(`the issuer ${issuers.map((id) => `"${id}"`).join(', ')} is not an accountable owner`);
+      if (workload) parts.push(`its only holder, ${workload.kind} "${workload.id}", has no active business owner or operator either`);
+      const { severity, reasons } = escalateForCredential(graph, credential, 'high');
+      yield {
+        subject: credential.id,
+        related: owners.map((o) => o.owner.id),
+        message: `credential "${credential.id}" has no active business owner or operator${parts.length ? `: ${parts.join('; ')}` : ''}`,
+        severity,
+        reasons,
+      };
+    }
+  },
+});

@@ -1,0 +1,87 @@
+import { defineRule } from '../src/analysis/rule.js';
+import { raiseSeverity } from '../src/analysis/severity.js';
+import { isExternal, lifecycleOf, ownersWithRole } from '../src/graph/query.js';
+
+/** How many routes a message names before it summarises the rest. */
+const NAMED_ROUTES = 3;
+
+/** A tool or credential through which some live agent reaches data: the first such agent, and whether any is external. */
+interface Carrier {
+  agent: string;
+  external: boolean;
+}
+
+function mark(carriers: Map<string, Carrier>, id: string, agent: string, external: boolean): void {
+  const seen = carriers.get(id);
+  if (!seen) carriers.set(id, { agent, external });
+  else if (external) seen.external = true;
+}
+
+export default defineRule({
+  id: 'data-without-owner-or-classification',
+  title: 'Data store reached by agents has no owner or no classification',
+  category: 'ownership',
+  severity: 'medium',
+  escalation: 'Raised one step when the data store is marked regulated or an externally exposed agent reaches it (two steps at most).',
+  layers: [2, 6],
+  references: ['owasp-asi:ASI06', 'owasp-llm:LLM02', 'nist-ai-rmf:GOVERN-1.1', 'nist-ai-rmf:MAP-4.1', 'maestro:L2', 'maestro:L6'],
+  rationale:
+    'A data store that agents read or write needs an owner who decides which agents may touch it and a classification that says how much harm a leak or a poisoned write would do; without either, access reviews and path ranking have nothing to weigh. A store counts as reached when a live agent reads, writes or logs to it, calls a tool that does, or holds a credential (its own or its tool’s) that grants access to it. The owner is owners.data (or owner) or owners.business; a named owner who has departed is reported by departed-owner.',
+  remediation: 'Set classification (public, internal, confidential or restricted) and name the team that owns the data under owner on the data store.',
+  *check({ graph }) {
+    // One pass over the agents marks the tools and credentials they reach through, so each data
+    // store below only looks at its own in-edges.
+    const tools = new Map<string, Carrier>();
+    const credentials = new Map<string, Carrier>();
+    for (const agent of graph.nodesOf('agent')) {
+      if (lifecycleOf(agent) === 'retired') continue;
+      const external = isExternal(agent);
+      for (const e of graph.outEdgesOf(agent.id)) {
+        if (e.kind === 'invokes') mark(tools, e.to, agent.id, external);
+        else if (e.kind === 'authenticates_with') mark(credentials, e.to, agent.id, external);
+      }
+    }
+    for (const [toolId, carrier] of tools) {
+      for (const e of graph.outEdgesOf(toolId, 'authenticates_with')) mark(credentials, e.to, carrier.agent, carrier.external);
+    }
+
+    for (const data of graph.nodesOf('data')) {
+      const gaps: string[] = [];
+      if (!ownersWithRole(graph, data.id, 'data').length && !ownersWithRole(graph, data.id, 'business').length) gaps.push('no owner');
+      if (data.spec.classification === undefined) gaps.push('no classification');
+      if (!gaps.length) continue;
+      const routes: string[] = [];
+      const related: string[] = [];
+      let external = false;
+      for (const e of graph.inEdgesOf(data.id)) {
+        if (e.kind !== 'reads' && e.kind !== 'writes' && e.kind !== 'logs_to' && e.kind !== 'grants') continue;
+        const source = graph.nodes[e.source]!;
+        const verb = e.kind === 'reads' ? 'read' : e.kind === 'writes' ? 'written' : e.kind === 'logs_to' ? 'logged to' : 'granted';
+        if (source.kind === 'agent' && e.kind !== 'grants') {
+          if (lifecycleOf(source) === 'retired') continue;
+          external ||= isExternal(source);
+          routes.push(`${verb} by agent "${source.id}"`);
+        } else {
+          const carrier = e.kind === 'grants' ? credentials.get(source.id) : source.kind === 'tool' ? tools.get(source.id) : undefined;
+          if (!carrier) continue;
+          external ||= carrier.external;
+          routes.push(`${verb} through ${source.kind} "${source.id}" (used by agent "${carrier.agent}")`);
+        }
+        related.push(source.id);
+      }
+      if (!routes.length) continue;
+      const reasons: string[] = [];
+      if (data.spec.regulated) reasons.push('the data is regulated');
+      if (external) reasons.push('an externally exposed agent reaches it');
+      const named = routes.slice(0, NAMED_ROUTES);
+      if (routes.length > NAMED_ROUTES) named.push(`and ${routes.length - NAMED_ROUTES} more`);
+      yield {
+        subject: data.id,
+        related,
+        message: `data store "${data.id}" has ${gaps.join(' and ')} but agents reach it: ${named.join(', ')}`,
+        severity: raiseSeverity('medium', reasons.length),
+        reasons,
+      };
+    }
+  },
+});

@@ -1,0 +1,78 @@
+import { escalateForAgent } from '../src/analysis/context.js';
+import { defineRule } from '../src/analysis/rule.js';
+import { raiseSeverity } from '../src/analysis/severity.js';
+import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
+import { isActiveOwner, isExternal, lifecycleOf, ownersWithRole } from '../src/graph/query.js';
+import { daysBetween, durationDays } from '../src/util/dates.js';
+
+/** How often a shutdown must be tested when the model does not say (shutdown.every). */
+export const DEFAULT_SHUTDOWN_TEST_CADENCE = '90d';
+
+/**
+ * What keeps an agent's emergency shutdown from being relied on: no mechanism, no named shutdown
+ * owner, and (when `requireTest`) no test within its cadence as of `asOf`. A named shutdown owner
+ * who has departed is departed-owner's finding, not a gap here. Shared with shutdown-untested.
+ */
+export function shutdownGaps(graph: ModelGraph, agent: GraphNode<'agent'>, asOf: string, requireTest: boolean): string[] {
+  const shutdown = agent.spec.shutdown;
+  const gaps: string[] = [];
+  if (!shutdown?.mechanism) gaps.push('no shutdown mechanism');
+  if (!ownersWithRole(graph, agent.id, 'shutdown').length) gaps.push('no shutdown owner');
+  if (requireTest) {
+    const every = shutdown?.every ?? DEFAULT_SHUTDOWN_TEST_CADENCE;
+    if (shutdown?.tested === undefined) gaps.push(`shutdown never tested (cadence ${every})`);
+    else {
+      const age = daysBetween(shutdown.tested, asOf);
+      if (age > durationDays(every)) gaps.push(`shutdown last tested ${shutdown.tested}, ${age} days before ${asOf}, beyond its ${every} cadence`);
+    }
+  }
+  return gaps;
+}
+
+export default defineRule({
+  id: 'external-agent-without-tested-shutdown',
+  title: 'Externally facing agent has no owned, tested emergency shutdown',
+  category: 'ownership',
+  severity: 'high',
+  escalation:
+    'External exposure is the condition of this rule, so the shared agent escalation starts one step below the base: restricted data, or a write or irreversible capability, raise it to critical. No active business owner (nobody to review the impact on customers) also raises it one step.',
+  layers: [5, 6, 7],
+  references: [
+    'owasp-asi:ASI10',
+    'owasp-asi:ASI08',
+    'owasp-ttm:T13',
+    'nist-ai-rmf:MANAGE-2.4',
+    'nist-ai-rmf:MANAGE-4.1',
+    'nist-ai-rmf:MAP-5',
+    'maestro:L5',
+    'maestro:L6',
+    'maestro:L7',
+  ],
+  rationale:
+    'An agent that faces customers, the internet or another organisation is the one most likely to be hijacked, and the one whose misbehaviour reaches people outside. Stopping it must be possible (a mechanism), somebody’s job (a shutdown owner) and known to work (a test within its cadence, 90 days unless shutdown.every says otherwise). A planned agent needs the mechanism and the owner before launch; the test is required once it is active. Suspended and retired agents are not reported.',
+  remediation:
+    'Give the agent shutdown.mechanism (a feature flag, a revocable credential, a gateway rule), shutdown.owner (an active team that can use it at any hour), and test it: record shutdown.tested, and shutdown.every if the cadence is not 90 days. Name a business owner who reviews the impact on customers.',
+  *check({ graph, asOf }) {
+    for (const agent of graph.nodesOf('agent')) {
+      if (!isExternal(agent)) continue;
+      const lifecycle = lifecycleOf(agent);
+      if (lifecycle !== 'active' && lifecycle !== 'planned') continue;
+      const gaps = shutdownGaps(graph, agent, asOf, lifecycle === 'active');
+      if (!gaps.length) continue;
+      const escalated = escalateForAgent(graph, agent, 'medium');
+      let severity = escalated.severity;
+      const reasons = [...escalated.reasons];
+      if (!ownersWithRole(graph, agent.id, 'business').some(isActiveOwner)) {
+        reasons.push('no active business owner to review the impact on customers');
+        severity = raiseSeverity(severity);
+      }
+      yield {
+        subject: agent.id,
+        related: ownersWithRole(graph, agent.id, 'shutdown').map((o) => o.id),
+        message: `externally facing agent "${agent.id}" cannot be relied on to stop: ${gaps.join('; ')}`,
+        severity,
+        reasons,
+      };
+    }
+  },
+});

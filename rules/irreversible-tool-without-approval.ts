@@ -1,0 +1,67 @@
+import { defineRule } from '../src/analysis/rule.js';
+import type { Severity } from '../src/analysis/severity.js';
+import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
+import { dataAccessOf, isIrreversible, lifecycleOf, takesUntrustedInput, toolRequiresApproval } from '../src/graph/query.js';
+
+const IRREVERSIBLE_ACTIONS = new Set(['pay', 'delete', 'deploy', 'send-external']);
+
+/** Why the tool counts as irreversible, in the model's own words. */
+function irreversibility(tool: GraphNode<'tool'>): string {
+  if (tool.spec.reversible === false) return 'reversible: false';
+  return (tool.spec.actions ?? []).filter((a) => IRREVERSIBLE_ACTIONS.has(a)).join(', ');
+}
+
+function changesRestrictedData(g: ModelGraph, tool: GraphNode<'tool'>): boolean {
+  return dataAccessOf(g, tool.id).some((a) => a.data.spec.classification === 'restricted' && a.access !== 'read');
+}
+
+export default defineRule({
+  id: 'irreversible-tool-without-approval',
+  title: 'Agent can invoke an irreversible tool without human approval',
+  category: 'privilege',
+  severity: 'high',
+  escalation:
+    'Raised to critical when the agent takes untrusted input (external exposure or untrusted input sources), or the tool writes restricted data.',
+  layers: [3, 5, 6],
+  references: [
+    'owasp-asi:ASI02',
+    'owasp-asi:ASI09',
+    'owasp-ttm:T7',
+    'owasp-llm:LLM06',
+    'nist-ai-rmf:GOVERN-3.2',
+    'nist-ai-rmf:MAP-3.5',
+    'atlas:AML.M0029',
+    'atlas:AML.T0101',
+    'maestro:L3',
+  ],
+  rationale:
+    'Payments, deletions, deployments and messages sent outside cannot be taken back. When an agent can fire them on its own judgement, one hijacked or mistaken plan becomes a loss that no later control can undo; a human approval on the tool or on the agent’s use of it is the last point where the action can still be stopped.',
+  remediation:
+    'Require human approval on the tool (approval: true, or approval.required with named approvers) or on this agent’s relation to it (tools: [{ tool: <id>, approval: true }]); or make the tool reversible and say so with reversible: true.',
+  *check({ graph }) {
+    const restrictedWriter = new Map<string, boolean>();
+    const escalate = (agent: GraphNode<'agent'>, tool: GraphNode<'tool'>): { severity: Severity; reasons: string[] } => {
+      if (!restrictedWriter.has(tool.id)) restrictedWriter.set(tool.id, changesRestrictedData(graph, tool));
+      const reasons: string[] = [];
+      if (takesUntrustedInput(agent)) reasons.push('the agent takes untrusted input, so injected content can trigger the call');
+      if (restrictedWriter.get(tool.id)) reasons.push('the tool changes restricted data');
+      return { severity: reasons.length ? 'critical' : 'high', reasons };
+    };
+    for (const agent of graph.nodesOf('agent')) {
+      if (lifecycleOf(agent) === 'retired') continue;
+      for (const edge of graph.outEdgesOf(agent.id, 'invokes')) {
+        const tool = graph.nodes[edge.target] as GraphNode<'tool'>;
+        if (!isIrreversible(tool) || toolRequiresApproval(tool) || edge.attrs.approval === true) continue;
+        const { severity, reasons } = escalate(agent, tool);
+        yield {
+          subject: agent.id,
+          key: tool.id,
+          related: [tool.id],
+          message: `agent "${agent.id}" can invoke irreversible tool "${tool.id}" (${irreversibility(tool)}) with no human approval on the tool or on the invocation`,
+          severity,
+          reasons,
+        };
+      }
+    }
+  },
+});

@@ -1,0 +1,44 @@
+import { escalateForCredential } from '../src/analysis/context.js';
+import { defineRule } from '../src/analysis/rule.js';
+import { grantsOf, isCredentialActive, isWildcardScope } from '../src/graph/query.js';
+
+export default defineRule({
+  id: 'over-privileged-credential',
+  title: 'Credential has wildcard scopes or admin access to restricted data',
+  category: 'credentials',
+  severity: 'high',
+  escalation:
+    'Raised one step when it is held by an agent that takes untrusted input, and one step when it gives access to restricted data, unless the finding is already about an admin grant on restricted data.',
+  layers: [6, 3],
+  references: ['owasp-nhi:NHI5', 'owasp-asi:ASI03', 'owasp-asi:ASI02', 'owasp-ttm:T3', 'owasp-llm:LLM06', 'atlas:AML.M0026', 'maestro:L6'],
+  rationale:
+    'A credential scoped with wildcards grants everything of a kind, including what is added later, and one with admin access to restricted data can read, change, re-share and delete the most sensitive data and its permissions: far more than any single agent task needs, and all of it available to whoever steals the credential (OWASP NHI5, Overprivileged NHI). The rule reports an active credential with a wildcard scope ("*", or ending in ":*", "/*" or ".*"), an admin grant on restricted data, or an admin grant on a whole system. Third-party credentials are left to third-party-credential-with-broad-access, which reports these and more.',
+  remediation:
+    'Replace wildcard scopes with the explicit scopes the holders use, and reduce admin grants on restricted data or systems to read or write on what the task needs; keep administration with a separate, human-approved credential.',
+  *check({ graph }) {
+    for (const credential of graph.nodesOf('credential')) {
+      if (!isCredentialActive(credential) || credential.spec.third_party === true) continue;
+      const wildcards = (credential.spec.scopes ?? []).filter(isWildcardScope);
+      const adminGrants = grantsOf(graph, credential.id).filter(
+        (g) => g.access === 'admin' && ((g.target.kind === 'data' && g.target.spec.classification === 'restricted') || g.target.kind === 'system'),
+      );
+      if (!wildcards.length && !adminGrants.length) continue;
+      const parts: string[] = [];
+      if (wildcards.length) parts.push(`has wildcard scopes ${wildcards.map((s) => `"${s}"`).join(', ')}`);
+      if (adminGrants.length)
+        parts.push(
+          `grants admin on ${adminGrants.map((g) => (g.target.kind === 'system' ? `system "${g.target.id}"` : `restricted data "${g.target.id}"`)).join(', ')}`,
+        );
+      const { severity, reasons } = escalateForCredential(graph, credential, 'high', {
+        omit: adminGrants.some((g) => g.target.kind === 'data') ? ['privilege', 'restricted'] : ['privilege'],
+      });
+      yield {
+        subject: credential.id,
+        related: adminGrants.map((g) => g.target.id),
+        message: `credential "${credential.id}" ${parts.join(' and ')}`,
+        severity,
+        reasons,
+      };
+    }
+  },
+});

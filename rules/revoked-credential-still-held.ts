@@ -1,0 +1,29 @@
+import { defineRule } from '../src/analysis/rule.js';
+import { isCredentialActive, lifecycleOf } from '../src/graph/query.js';
+
+export default defineRule({
+  id: 'revoked-credential-still-held',
+  title: 'Active agent or tool is modelled with a revoked or expired credential',
+  category: 'credentials',
+  severity: 'low',
+  layers: [6],
+  references: ['nist-ai-rmf:GOVERN-1.6', 'owasp-nhi:NHI1', 'owasp-asi:ASI10', 'maestro:L6'],
+  rationale:
+    'An agent or tool that is still in service cannot be authenticating with a credential that is revoked, expired or disabled. Either the model is stale, or, more often, the workload has been given another credential that the inventory does not show: an unmodelled identity that no other rule can see, with no owner, lifetime or grants on record (NIST AI RMF GOVERN 1.6, inventory). The finding is on the holder, one per credential (key: the credential); retired, suspended and planned agents are not reported.',
+  remediation:
+    'Model the credential the workload uses now (and give it an owner, lifetime and grants), then remove the revoked one from credential, credentials or held_by.',
+  *check({ graph }) {
+    for (const credential of graph.nodesOf('credential')) {
+      if (isCredentialActive(credential)) continue;
+      for (const holder of graph.sources(credential.id, 'authenticates_with')) {
+        if (holder.kind === 'agent' ? lifecycleOf(holder) !== 'active' : holder.kind !== 'tool') continue;
+        yield {
+          subject: holder.id,
+          key: credential.id,
+          related: [credential.id],
+          message: `${holder.kind} "${holder.id}" is modelled as authenticating with credential "${credential.id}", which is ${credential.spec.status}`,
+        };
+      }
+    }
+  },
+});

@@ -1,0 +1,47 @@
+import { defineRule } from '../src/analysis/rule.js';
+import type { GraphNode } from '../src/graph/graph.js';
+import { isExternal, lifecycleOf } from '../src/graph/query.js';
+
+export default defineRule({
+  id: 'third-party-model-without-fallback',
+  title: 'Third-party model has no fallback',
+  category: 'supply-chain',
+  severity: 'medium',
+  escalation: 'Raised to high when an externally exposed agent runs on the model.',
+  layers: [1, 7],
+  references: [
+    'nist-ai-rmf:GOVERN-6.2',
+    'nist-ai-rmf:MANAGE-3.1',
+    'nist-ai-rmf:MANAGE-3.2',
+    'owasp-asi:ASI08',
+    'maestro:L1',
+  ],
+  rationale:
+    'A foundation model run by another organisation can become unavailable, be deprecated, change behaviour or be cut off for a policy reason at any time, and every agent on it stops or misbehaves at once. A declared fallback on a different provider is the contingency that keeps the failure from cascading through the system.',
+  remediation:
+    'Declare a fallback model (fallback: <model id>) from a different provider, or self-hosted, and test that the agents still meet their purpose on it.',
+  *check({ graph }) {
+    for (const model of graph.nodesOf('model')) {
+      if (model.spec.third_party !== true) continue;
+      const agents = graph
+        .sources(model.id, 'runs_on')
+        .filter((n): n is GraphNode<'agent'> => n.kind === 'agent' && lifecycleOf(n) !== 'retired');
+      if (!agents.length) continue;
+      const fallbacks = graph.targets(model.id, 'falls_back_to') as GraphNode<'model'>[];
+      const provider = model.spec.provider;
+      const sameProvider = (f: GraphNode<'model'>) => provider !== undefined && f.spec.provider === provider && f.spec.third_party !== false;
+      if (fallbacks.length && !fallbacks.every(sameProvider)) continue;
+      const external = agents.filter(isExternal);
+      const used = `used by ${agents.map((a) => `"${a.id}"`).join(', ')}`;
+      yield {
+        subject: model.id,
+        related: [...agents.map((a) => a.id), ...fallbacks.map((f) => f.id)],
+        message: fallbacks.length
+          ? `third-party model "${model.id}" (${used}) falls back only to ${fallbacks.map((f) => `"${f.id}"`).join(', ')} from the same provider "${provider}"`
+          : `third-party model "${model.id}" (${used}) has no fallback model`,
+        severity: external.length ? 'high' : 'medium',
+        reasons: external.length ? [`externally exposed agents run on it: ${external.map((a) => `"${a.id}"`).join(', ')}`] : [],
+      };
+    }
+  },
+});

@@ -1,0 +1,83 @@
+import { defineRule } from '../src/analysis/rule.js';
+import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
+import { dataAccessOf, isSensitive, lifecycleOf, toolRequiresApproval } from '../src/graph/query.js';
+import { TRUSTED_INPUTS } from '../src/model/schema.js';
+
+function isUntrustedBoundary(b: GraphNode<'boundary'>): boolean {
+  const trust = b.spec.trust ?? (b.spec.kind === 'internet' || b.spec.kind === 'vendor' ? 'untrusted' : 'trusted');
+  return trust === 'untrusted';
+}
+
+function browses(tool: GraphNode<'tool'>): boolean {
+  return tool.spec.kind === 'browser' || (tool.spec.actions ?? []).includes('browse');
+}
+
+function sendsOutside(tool: GraphNode<'tool'>): boolean {
+  return browses(tool) || tool.spec.kind === 'email' || (tool.spec.actions ?? []).includes('send-external');
+}
+
+/** Where untrusted content enters the agent's context: its own exposure and inputs, and what its tools return. */
+function untrustedInputs(g: ModelGraph, agent: GraphNode<'agent'>): string[] {
+  const found: string[] = [];
+  if (agent.spec.exposure === 'external') found.push('externally exposed');
+  const inputs = (agent.spec.inputs ?? []).filter((i) => !TRUSTED_INPUTS.has(i));
+  if (inputs.length) found.push(`inputs: ${inputs.join(', ')}`);
+  for (const b of g.targets(agent.id, 'exposed_to')) {
+    if (b.kind === 'boundary' && isUntrustedBoundary(b)) found.push(`exposed to untrusted boundary "${b.id}"`);
+  }
+  for (const tool of g.targets(agent.id, 'invokes') as GraphNode<'tool'>[]) {
+    const returned = (tool.spec.inputs ?? []).filter((i) => !TRUSTED_INPUTS.has(i));
+    if (browses(tool) && !returned.includes('web')) returned.unshift('web');
+    if (returned.length) found.push(`tool "${tool.id}" returns ${returned.join(', ')} content`);
+  }
+  return found;
+}
+
+export default defineRule({
+  id: 'untrusted-input-with-sensitive-data-and-egress',
+  title: 'Agent combines untrusted input, sensitive data and external egress',
+  category: 'privilege',
+  severity: 'critical',
+  layers: [3, 2, 7],
+  references: [
+    'owasp-asi:ASI01',
+    'owasp-asi:ASI02',
+    'owasp-ttm:T6',
+    'owasp-ttm:T2',
+    'owasp-llm:LLM01',
+    'owasp-llm:LLM02',
+    'atlas:AML.T0051.001',
+    'atlas:AML.T0086',
+    'atlas:AML.M0030',
+    'maestro:L3',
+  ],
+  rationale:
+    'An agent that reads content an attacker can write, can see confidential or restricted data, and can send data outside needs nothing else to be turned into an exfiltration channel: an injected instruction tells it to read the data and send it away, all within its granted permissions. Removing any one of the three legs breaks the chain.',
+  remediation:
+    'Remove one leg: split the agent so that the part reading untrusted content cannot see sensitive data, drop the sensitive data it does not need, or gate every egress tool with human approval (approval: true) or a run-time policy check on the invocation (policy_check: true) that restricts destinations.',
+  *check({ graph }) {
+    for (const agent of graph.nodesOf('agent')) {
+      if (lifecycleOf(agent) === 'retired') continue;
+      const egress = graph
+        .outEdgesOf(agent.id, 'invokes')
+        .filter((e) => {
+          const tool = graph.nodes[e.target] as GraphNode<'tool'>;
+          return sendsOutside(tool) && !toolRequiresApproval(tool) && e.attrs.approval !== true && e.attrs.policy_check !== true;
+        })
+        .map((e) => e.to);
+      if (!egress.length) continue;
+      const sensitive = dataAccessOf(graph, agent.id).filter((a) => isSensitive(a.data));
+      if (!sensitive.length) continue;
+      const untrusted = untrustedInputs(graph, agent);
+      if (!untrusted.length) continue;
+      yield {
+        subject: agent.id,
+        related: [...egress, ...sensitive.map((a) => a.data.id)],
+        message:
+          `agent "${agent.id}" takes untrusted input (${untrusted.join('; ')}), ` +
+          `reaches sensitive data (${sensitive.map((a) => `"${a.data.id}" ${a.data.spec.classification}`).join(', ')}) ` +
+          `and can send outside with no approval or policy check (${egress.map((t) => `"${t}"`).join(', ')})`,
+      };
+    }
+  },
+});

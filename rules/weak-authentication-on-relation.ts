@@ -1,0 +1,66 @@
+import { defineRule } from '../src/analysis/rule.js';
+import { raiseSeverity } from '../src/analysis/severity.js';
+import type { AnyGraphNode, ModelGraph } from '../src/graph/graph.js';
+import { canWrite, dataAccessOf, isIrreversible, lifecycleOf, toolsOf } from '../src/graph/query.js';
+
+const WEAK_AUTH: Readonly<Record<string, string>> = {
+  none: 'no authentication',
+  basic: 'basic authentication, a reusable user name and password',
+  'shared-secret': 'a shared secret',
+};
+
+/** Whether a callee can change anything: a tool that writes or acts, an agent with such a tool or write access. */
+function changeCapability(g: ModelGraph): (callee: AnyGraphNode) => boolean {
+  const memo = new Map<string, boolean>();
+  const toolActs = (t: AnyGraphNode) => t.kind === 'tool' && (canWrite(t) || isIrreversible(t) || g.outEdgesOf(t.id, 'writes').length > 0);
+  return (callee) => {
+    let known = memo.get(callee.id);
+    if (known === undefined) {
+      known =
+        callee.kind === 'tool'
+          ? toolActs(callee)
+          : callee.kind === 'agent' && (toolsOf(g, callee.id).some(toolActs) || dataAccessOf(g, callee.id).some((a) => a.access !== 'read'));
+      memo.set(callee.id, known);
+    }
+    return known;
+  };
+}
+
+export default defineRule({
+  id: 'weak-authentication-on-relation',
+  title: 'Agent calls another agent or a tool with weak or no authentication',
+  category: 'credentials',
+  severity: 'medium',
+  escalation:
+    'Raised one step when the relation has no authentication at all (so an unauthenticated delegation to another agent is high), and one step when the callee can write or act irreversibly (two steps at most).',
+  layers: [6, 7],
+  references: ['owasp-nhi:NHI4', 'owasp-asi:ASI07', 'owasp-ttm:T9', 'owasp-ttm:T16', 'maestro:L7'],
+  rationale:
+    'When an agent delegates to another agent or invokes a tool with no authentication, basic authentication or a shared secret, the callee cannot tell the real caller from anything else that reaches it: a compromised neighbour, a replayed request, a spoofed agent (OWASP NHI4, Insecure Authentication; ASI07, Insecure Inter-Agent Communication). Mutual TLS, SPIFFE SVIDs, OIDC or OAuth bind each call to a verifiable workload identity. The finding is on the caller, one per weak relation (key: the callee), for delegates_to and invokes relations whose auth is none, basic or shared-secret; relations that do not state their auth are not reported. Retired callers are ignored.',
+  remediation:
+    'Authenticate the relation with a workload identity (auth: mtls, spiffe or oidc) or OAuth, so that the callee verifies which agent calls it, and set auth on the relation.',
+  *check({ graph }) {
+    const canChange = changeCapability(graph);
+    for (const agent of graph.nodesOf('agent')) {
+      if (lifecycleOf(agent) === 'retired') continue;
+      for (const edge of graph.outEdgesOf(agent.id)) {
+        if (edge.kind !== 'delegates_to' && edge.kind !== 'invokes') continue;
+        const auth = edge.attrs.auth;
+        if (auth === undefined || !Object.hasOwn(WEAK_AUTH, auth)) continue;
+        const callee = graph.nodes[edge.target]!;
+        const reasons: string[] = [];
+        if (auth === 'none') reasons.push('the relation has no authentication at all');
+        if (canChange(callee)) reasons.push(`${callee.kind} "${callee.id}" can write or act irreversibly`);
+        const verb = edge.kind === 'delegates_to' ? 'delegates to agent' : 'invokes tool';
+        yield {
+          subject: agent.id,
+          key: callee.id,
+          related: [callee.id],
+          message: `agent "${agent.id}" ${verb} "${callee.id}" with ${WEAK_AUTH[auth]} (auth: ${auth})`,
+          severity: raiseSeverity('medium', Math.min(2, reasons.length)),
+          reasons,
+        };
+      }
+    }
+  },
+});

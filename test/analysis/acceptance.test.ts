@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { acceptanceMatcher, findingsMatcher } from '../../src/analysis/acceptance.js';
+import { analyze } from '../../src/analysis/engine.js';
+import type { Finding } from '../../src/analysis/finding.js';
+import type { AcceptanceSpec, ModelFileSpec } from '../../src/model/schema.js';
+import acceptanceWithoutAccountableApprover from '../../rules/acceptance-without-accountable-approver.js';
+import expiredAcceptance from '../../rules/expired-acceptance.js';
+import irreversibleToolWithoutApproval from '../../rules/irreversible-tool-without-approval.js';
+import orphanedAcceptance from '../../rules/orphaned-acceptance.js';
+import { CASE_DATE, loadCase } from '../helpers/rule-cases.js';
+
+const RULES = [irreversibleToolWithoutApproval, expiredAcceptance, orphanedAcceptance, acceptanceWithoutAccountableApprover];
+
+/** Two agents that call a payment tool with no approval: two high findings. */
+function model(accepted: AcceptanceSpec[], extraOwners: ModelFileSpec['owners'] = []): ModelFileSpec {
+  return {
+    version: 1,
+    owners: [{ id: 'security', kind: 'security' }, ...(extraOwners ?? [])],
+    agents: [
+      { id: 'refunds', tools: ['payments-api'] },
+      { id: 'billing', tools: ['payments-api'] },
+    ],
+    tools: [{ id: 'payments-api', actions: ['pay'] }],
+    accepted,
+  };
+}
+
+const accept = (finding: string, expires: string, approver = 'security'): AcceptanceSpec => ({
+  finding,
+  justification: 'Refunds are capped at 100 EUR by the payment provider.',
+  approver,
+  expires,
+});
+
+function run(m: ModelFileSpec, asOf = CASE_DATE) {
+  const report = analyze(loadCase(m), { asOf, rules: RULES });
+  const byId = new Map(report.findings.map((f) => [f.id, f]));
+  return { report, byId, ids: report.findings.map((f) => f.id).sort() };
+}
+
+describe('acceptances in the engine', () => {
+  it('reports an accepted finding as accepted, with the acceptance, and leaves the others open', () => {
+    const { report, byId, ids } = run(model([accept('irreversible-tool-without-approval@refunds/payments-api', '2027-01-31')]));
+    expect(ids).toEqual(['irreversible-tool-without-approval@billing/payments-api', 'irreversible-tool-without-approval@refunds/payments-api']);
+    const accepted = byId.get('irreversible-tool-without-approval@refunds/payments-api')!;
+    expect(accepted.status).toBe('accepted');
+    expect(accepted.acceptance).toMatchObject({ approver: 'security', expires: '2027-01-31' });
+    expect(accepted.acceptance!.location.line).toBeGreaterThan(0);
+    expect(byId.get('irreversible-tool-without-approval@billing/payments-api')!.status).toBe('open');
+    expect(report.summary).toMatchObject({ total: 2, open: 1, accepted: 1 });
+  });
+
+  it('matches wildcards across subjects and keys', () => {
+    const { report } = run(model([accept('irreversible-tool-without-approval@*/payments-api', '2027-01-31')]));
+    expect(report.findings.map((f) => f.status)).toEqual(['accepted', 'accepted']);
+  });
+
+  it('an acceptance is valid through its expires date and re-opens the day after', () => {
+    const m = model([accept('irreversible-tool-without-approval@refunds/payments-api', '2026-11-01')]);
+    expect(run(m, '2026-11-01').byId.get('irreversible-tool-without-approval@refunds/payments-api')!.status).toBe('accepted');
+
+    const after = run(m, '2026-11-02');
+    expect(after.byId.get('irreversible-tool-without-approval@refunds/payments-api')!.status).toBe('open');
+    const expired = after.byId.get('expired-acceptance@irreversible-tool-without-approval@refunds/payments-api')!;
+    expect(expired).toMatchObject({ status: 'open', severity: 'high', subjectKind: 'acceptance', related: ['refunds'] });
+    expect(expired.location.line).toBeGreaterThan(0);
+    expect(after.ids.filter((id) => id.startsWith('orphaned-acceptance@'))).toEqual([]);
+  });
+
+  it('an expired acceptance whose findings another acceptance still covers re-opens nothing', () => {
+    const { byId } = run(
+      model([
+        accept('irreversible-tool-without-approval@refunds/payments-api', '2026-01-31'),
+        accept('irreversible-tool-without-approval@*', '2027-01-31'),
+      ]),
+    );
+    expect(byId.get('irreversible-tool-without-approval@refunds/payments-api')!.status).toBe('accepted');
+    expect(byId.get('expired-acceptance@irreversible-tool-without-approval@refunds/payments-api')!.severity).toBe('low');
+  });
+
+  it('flags an acceptance that matches no finding, and not one that does', () => {
+    const { ids } = run(
+      model([accept('irreversible-tool-without-approval@refunds/payments-api', '2027-01-31'), accept('irreversible-tool-without-approval@triage/*', '2027-01-31')]),
+    );
+    expect(ids.filter((id) => id.startsWith('orphaned-acceptance@'))).toEqual(['orphaned-acceptance@irreversible-tool-without-approval@triage/*']);
+  });
+
+  it('does not call an acceptance orphaned when its rule was not selected to run', () => {
+    const m = model([accept('irreversible-tool-without-approval@triage/*', '2027-01-31'), accept('expired-acceptance@x', '2027-01-31')]);
+    const deselected = new Set(['irreversible-tool-without-approval']);
+    const report = analyze(loadCase(m), { asOf: CASE_DATE, rules: [orphanedAcceptance], deselected });
+    expect(report.findings.map((f) => f.id)).toEqual(['orphaned-acceptance@expired-acceptance@x']);
+  });
+
+  it('never accepts the findings of acceptance rules themselves', () => {
+    const { byId } = run(model([accept('irreversible-tool-without-approval@nobody/*', '2027-01-31'), accept('orphaned-acceptance@*', '2027-01-31')]));
+    const orphan = byId.get('orphaned-acceptance@irreversible-tool-without-approval@nobody/*')!;
+    expect(orphan.status).toBe('open');
+    expect(byId.get('orphaned-acceptance@orphaned-acceptance@*')).toBeDefined();
+  });
+
+  it('raises a departed approver to high when the acceptance silences a high finding', () => {
+    const { byId } = run(
+      model([accept('irreversible-tool-without-approval@refunds/payments-api', '2027-01-31', 'alice')], [{ id: 'alice', type: 'person', status: 'departed' }]),
+    );
+    expect(byId.get('acceptance-without-accountable-approver@irreversible-tool-without-approval@refunds/payments-api')).toMatchObject({
+      severity: 'high',
+      related: ['refunds'],
+    });
+  });
+});
+
+describe('findingsMatcher', () => {
+  const f = (id: string): Finding => ({ id, ruleId: id.slice(0, id.indexOf('@')) }) as Finding;
+  const findings = [f('a-rule@x'), f('a-rule@y/k'), f('b-rule@x')];
+  const match = findingsMatcher(findings);
+
+  it.each([
+    ['a-rule@x', ['a-rule@x']],
+    ['a-rule@*', ['a-rule@x', 'a-rule@y/k']],
+    ['*@x', ['a-rule@x', 'b-rule@x']],
+    ['*-rule@*', ['a-rule@x', 'a-rule@y/k', 'b-rule@x']],
+    ['c-rule@*', []],
+    ['a-rule@z', []],
+  ])('%s', (pattern, want) => {
+    expect(match(pattern).map((x) => x.id)).toEqual(want);
+    expect(findings.filter((x) => acceptanceMatcher(pattern)(x.id)).map((x) => x.id)).toEqual(want);
+  });
+});
