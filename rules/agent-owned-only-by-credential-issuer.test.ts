@@ -68,7 +68,7 @@ ruleCases(rule, {
       expect: [{ subject: 'refunds', severity: 'medium' }],
     },
     {
-      name: 'privileged: an irreversible tool and restricted data raise it two steps',
+      name: 'privileged: an irreversible tool and restricted data raise it one step',
       model: {
         version: 1,
         owners,
@@ -79,7 +79,7 @@ ruleCases(rule, {
         ],
         data: [{ id: 'payments', classification: 'restricted' }],
       },
-      expect: [{ subject: 'refunds', severity: 'critical' }],
+      expect: [{ subject: 'refunds', severity: 'high' }],
     },
   ],
 });

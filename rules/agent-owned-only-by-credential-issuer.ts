@@ -1,4 +1,4 @@
-import { escalateForAgent } from '../src/analysis/context.js';
+import { AGENT_ESCALATION, escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { credentialIssuers, isActiveOwner, isPlatformTeam, lifecycleOf, teamOf } from '../src/graph/query.js';
 
@@ -8,7 +8,7 @@ export default defineRule({
   category: 'ownership',
   severity: 'medium',
   escalation:
-    'Raised one step for each of: externally exposed, reaches restricted data, can act irreversibly or write data (two steps at most; the shared agent escalation). This is the catalogue’s "high if privileged".',
+    `${AGENT_ESCALATION} This is the catalogue's "high if privileged".`,
   layers: [6],
   references: [
     'owasp-asi:ASI03',

@@ -1,4 +1,4 @@
-import { escalateForAgent } from '../src/analysis/context.js';
+import { AGENT_ESCALATION, escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { accountableOwners, isActiveOwner, lifecycleOf, ownersWithRole, parentOf } from '../src/graph/query.js';
 
@@ -7,7 +7,7 @@ export default defineRule({
   title: 'Agent has no named business owner',
   category: 'ownership',
   severity: 'high',
-  escalation: 'Raised for an externally exposed agent, one that reaches restricted data, or one that can write or act irreversibly.',
+  escalation: AGENT_ESCALATION,
   layers: [6, 7],
   references: ['owasp-asi:ASI03', 'owasp-ttm:T13', 'owasp-nhi:NHI1', 'nist-ai-rmf:GOVERN-2.1', 'nist-ai-rmf:GOVERN-2.3', 'maestro:L6'],
   rationale:

@@ -1,4 +1,4 @@
-import { escalateForAgent } from '../src/analysis/context.js';
+import { AGENT_ESCALATION, escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
 import { holdersOf, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
@@ -56,7 +56,7 @@ export default defineRule({
   category: 'credentials',
   severity: 'high',
   escalation:
-    'Raised for an agent that is externally exposed, reaches restricted data, or can write or act irreversibly (one step each, two at most).',
+    AGENT_ESCALATION,
   layers: [6],
   references: ['owasp-asi:ASI03', 'owasp-ttm:T8', 'owasp-ttm:T9', 'owasp-nhi:NHI9', 'owasp-nhi:NHI10', 'atlas:AML.M0024', 'maestro:L6'],
   rationale:

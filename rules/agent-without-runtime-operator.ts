@@ -1,4 +1,4 @@
-import { escalateForAgent } from '../src/analysis/context.js';
+import { AGENT_ESCALATION, escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import type { GraphNode } from '../src/graph/graph.js';
 import {
@@ -17,8 +17,7 @@ export default defineRule({
   title: 'Agent has no runtime operator apart from its credential issuer',
   category: 'ownership',
   severity: 'high',
-  escalation:
-    'Raised one step for each of: externally exposed, reaches restricted data, can act irreversibly or write data (two steps at most; the shared agent escalation).',
+  escalation: AGENT_ESCALATION,
   layers: [6, 7],
   references: [
     'owasp-asi:ASI10',

@@ -1,4 +1,4 @@
-import { escalateForAgent } from '../src/analysis/context.js';
+import { AGENT_ESCALATION, escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import type { RelationKindName } from '../src/model/schema.js';
 import { lifecycleOf } from '../src/graph/query.js';
@@ -17,8 +17,7 @@ export default defineRule({
   title: 'Agent gained a capability after its last review',
   category: 'lifecycle',
   severity: 'medium',
-  escalation:
-    'Raised one step for each of: externally exposed, reaches restricted data, can act irreversibly or write data (two steps at most; the shared agent escalation).',
+  escalation: AGENT_ESCALATION,
   layers: [3, 6],
   references: [
     'owasp-asi:ASI04',

@@ -1,4 +1,4 @@
-import { escalateForAgent } from '../src/analysis/context.js';
+import { AGENT_ESCALATION, escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { isIrreversible, lifecycleOf, toolsOf } from '../src/graph/query.js';
 
@@ -7,8 +7,7 @@ export default defineRule({
   title: 'High-impact agent has no criteria for approving new capabilities',
   category: 'lifecycle',
   severity: 'medium',
-  escalation:
-    'Raised one step for each of: externally exposed, reaches restricted data, can act irreversibly or write data (two steps at most; the shared agent escalation).',
+  escalation: AGENT_ESCALATION,
   layers: [3, 6],
   references: [
     'owasp-asi:ASI02',

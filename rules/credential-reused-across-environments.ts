@@ -1,4 +1,4 @@
-import { escalateForCredential } from '../src/analysis/context.js';
+import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
 import { holdersOf, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
@@ -37,8 +37,7 @@ export default defineRule({
   title: 'Credential is used in production and in another environment',
   category: 'credentials',
   severity: 'high',
-  escalation:
-    'Raised one step for each of: it grants write or admin access, it gives access to restricted data, it is held by an agent that takes untrusted input (two steps at most).',
+  escalation: CREDENTIAL_ESCALATION,
   layers: [4, 6],
   references: ['owasp-nhi:NHI8', 'owasp-asi:ASI03', 'maestro:L4'],
   rationale:

@@ -1,4 +1,4 @@
-import { escalateForCredential } from '../src/analysis/context.js';
+import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { agentHoldersOf, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
 
@@ -7,8 +7,7 @@ export default defineRule({
   title: 'Credential is shared by two or more agents',
   category: 'credentials',
   severity: 'high',
-  escalation:
-    'Raised one step for each of: it grants write or admin access, it gives access to restricted data, one of its holders takes untrusted input (two steps at most).',
+  escalation: CREDENTIAL_ESCALATION,
   layers: [6, 7],
   references: ['owasp-nhi:NHI9', 'owasp-asi:ASI03', 'owasp-ttm:T8', 'owasp-ttm:T9', 'maestro:L7'],
   rationale:

@@ -1,4 +1,4 @@
-import { escalateForCredential } from '../src/analysis/context.js';
+import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import type { GraphNode } from '../src/graph/graph.js';
 import { holdersOf, isCredentialActive } from '../src/graph/query.js';
@@ -8,8 +8,7 @@ export default defineRule({
   title: 'Non-human credential is also used by people',
   category: 'credentials',
   severity: 'high',
-  escalation:
-    'Raised one step for each of: it grants write or admin access, it gives access to restricted data, it is held by an agent that takes untrusted input (two steps at most).',
+  escalation: CREDENTIAL_ESCALATION,
   layers: [6, 5],
   references: ['owasp-nhi:NHI10', 'owasp-ttm:T8', 'owasp-asi:ASI03', 'nist-ai-rmf:GOVERN-3.2', 'maestro:L6'],
   rationale:

@@ -1,4 +1,4 @@
-import { escalateForCredential } from '../src/analysis/context.js';
+import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import type { AnyGraphNode, ModelGraph } from '../src/graph/graph.js';
 import { accountableOwners, holdersOf, isActiveOwner, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
@@ -17,8 +17,7 @@ export default defineRule({
   title: 'Credential has no accountable owner',
   category: 'credentials',
   severity: 'high',
-  escalation:
-    'Raised one step for each of: it grants write or admin access, it gives access to restricted data, it is held by an agent that takes untrusted input (two steps at most).',
+  escalation: CREDENTIAL_ESCALATION,
   layers: [6],
   references: ['owasp-nhi:NHI1', 'owasp-asi:ASI03', 'nist-ai-rmf:GOVERN-1.6', 'nist-ai-rmf:GOVERN-2.1', 'maestro:L6'],
   rationale:

@@ -62,14 +62,14 @@ ruleCases(rule, {
       expect: [{ subject: 'payments', severity: 'medium' }],
     },
     {
-      name: 'granted by a credential an external agent holds, and regulated: raised twice',
+      name: 'granted by a credential an external agent holds, and regulated: raised once',
       model: {
         version: 1,
         agents: [{ id: 'triage', exposure: 'external' }],
         credentials: [{ id: 'k', type: 'api-key', held_by: ['triage'], grants: [{ data: 'payments', access: 'read' }] }],
         data: [{ id: 'payments', regulated: true }],
       },
-      expect: [{ subject: 'payments', severity: 'critical' }],
+      expect: [{ subject: 'payments', severity: 'high' }],
     },
     {
       name: 'a log sink the agent writes to',

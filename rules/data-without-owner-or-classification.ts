@@ -22,7 +22,7 @@ export default defineRule({
   title: 'Data store reached by agents has no owner or no classification',
   category: 'ownership',
   severity: 'medium',
-  escalation: 'Raised one step when the data store is marked regulated or an externally exposed agent reaches it (two steps at most).',
+  escalation: 'Raised one step when the data store is marked regulated or an externally exposed agent reaches it.',
   layers: [2, 6],
   references: ['owasp-asi:ASI06', 'owasp-llm:LLM02', 'nist-ai-rmf:GOVERN-1.1', 'nist-ai-rmf:MAP-4.1', 'maestro:L2', 'maestro:L6'],
   rationale:
@@ -79,7 +79,7 @@ export default defineRule({
         subject: data.id,
         related,
         message: `data store "${data.id}" has ${gaps.join(' and ')} but agents reach it: ${named.join(', ')}`,
-        severity: raiseSeverity('medium', reasons.length),
+        severity: raiseSeverity('medium', reasons.length ? 1 : 0),
         reasons,
       };
     }

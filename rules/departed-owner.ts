@@ -38,7 +38,7 @@ export default defineRule({
   category: 'ownership',
   severity: 'high',
   escalation:
-    'On an agent, the shared agent escalation (external exposure, restricted data, write or irreversible capability); on a credential, the shared credential escalation (write or admin grant, restricted data, a holder taking untrusted input). Two steps at most.',
+    'On an agent, the shared agent escalation (external exposure, restricted data, write or irreversible capability); on a credential, the shared credential escalation (write or admin grant, restricted data, a holder taking untrusted input). One step when any factor holds, two when all three do.',
   layers: [6],
   references: [
     'owasp-nhi:NHI1',

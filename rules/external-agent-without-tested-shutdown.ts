@@ -35,7 +35,7 @@ export default defineRule({
   category: 'ownership',
   severity: 'high',
   escalation:
-    'External exposure is the condition of this rule, so the shared agent escalation starts one step below the base: restricted data, or a write or irreversible capability, raise it to critical. No active business owner (nobody to review the impact on customers) also raises it one step.',
+    'External exposure is the condition of this rule, so it does not raise it again: restricted data, a write or irreversible capability, or no active business owner (nobody to review the impact on customers) raise it to critical.',
   layers: [5, 6, 7],
   references: [
     'owasp-asi:ASI10',
@@ -59,13 +59,12 @@ export default defineRule({
       if (lifecycle !== 'active' && lifecycle !== 'planned') continue;
       const gaps = shutdownGaps(graph, agent, asOf, lifecycle === 'active');
       if (!gaps.length) continue;
-      const escalated = escalateForAgent(graph, agent, 'medium');
-      let severity = escalated.severity;
-      const reasons = [...escalated.reasons];
+      // Exposure is this rule's own condition: only the other factors raise it.
+      const reasons = escalateForAgent(graph, agent, 'high').reasons.filter((r) => r !== 'externally exposed');
       if (!ownersWithRole(graph, agent.id, 'business').some(isActiveOwner)) {
         reasons.push('no active business owner to review the impact on customers');
-        severity = raiseSeverity(severity);
       }
+      const severity = reasons.length ? raiseSeverity('high') : 'high';
       yield {
         subject: agent.id,
         related: ownersWithRole(graph, agent.id, 'shutdown').map((o) => o.id),

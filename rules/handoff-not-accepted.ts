@@ -1,4 +1,4 @@
-import { escalateForAgent } from '../src/analysis/context.js';
+import { AGENT_ESCALATION, escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
 import { lifecycleOf, ownersWithRole, systemOf, teamOf } from '../src/graph/query.js';
@@ -29,8 +29,7 @@ export default defineRule({
   title: 'Agent built by one team serves another without an accepted handoff',
   category: 'ownership',
   severity: 'medium',
-  escalation:
-    'Raised one step for each of: externally exposed, reaches restricted data, can act irreversibly or write data (two steps at most; the shared agent escalation).',
+  escalation: AGENT_ESCALATION,
   layers: [6, 7],
   references: [
     'owasp-asi:ASI03',

@@ -1,4 +1,4 @@
-import { escalateForCredential } from '../src/analysis/context.js';
+import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { isCredentialActive } from '../src/graph/query.js';
 
@@ -7,8 +7,7 @@ export default defineRule({
   title: 'OIDC federation trust accepts any subject or audience',
   category: 'credentials',
   severity: 'high',
-  escalation:
-    'Raised one step for each of: it grants write or admin access, it gives access to restricted data, it is held by an agent that takes untrusted input (two steps at most).',
+  escalation: CREDENTIAL_ESCALATION,
   layers: [4, 6],
   references: ['owasp-nhi:NHI6', 'owasp-nhi:NHI4', 'owasp-asi:ASI03', 'maestro:L4'],
   rationale:

@@ -23,7 +23,7 @@ export default defineRule({
   category: 'credentials',
   severity: 'medium',
   escalation:
-    'Raised one step for each of: it grants admin (not only write), it gives access to restricted data, it is held by an agent that takes untrusted input (two steps at most).',
+    'Raised one step when it grants admin (not only write), gives access to restricted data, or is held by an agent that takes untrusted input; two steps when all three hold.',
   layers: [6],
   references: ['owasp-asi:ASI03', 'owasp-nhi:NHI5', 'owasp-nhi:NHI7', 'owasp-ttm:T3', 'maestro:L6'],
   rationale:

@@ -1,4 +1,4 @@
-import { escalateForAgent } from '../src/analysis/context.js';
+import { AGENT_ESCALATION, escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { lifecycleOf } from '../src/graph/query.js';
 import { addDays, daysBetween, durationDays } from '../src/util/dates.js';
@@ -8,8 +8,7 @@ export default defineRule({
   title: 'Agent review is overdue or has no cadence',
   category: 'lifecycle',
   severity: 'medium',
-  escalation:
-    'Raised one step for each of: externally exposed, reaches restricted data, can act irreversibly or write data (two steps at most; the shared agent escalation).',
+  escalation: AGENT_ESCALATION,
   layers: [6],
   references: ['nist-ai-rmf:GOVERN-1.5', 'nist-ai-rmf:MANAGE-4.1', 'owasp-nhi:NHI5', 'maestro:L6'],
   rationale:

@@ -1,4 +1,4 @@
-import { escalateForCredential } from '../src/analysis/context.js';
+import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import type { GraphNode } from '../src/graph/graph.js';
 import { credentialLifetime, isCredentialActive, isTaskScoped } from '../src/graph/query.js';
@@ -31,8 +31,7 @@ export default defineRule({
   title: 'Long-lived credential is not rotated, or its rotation is overdue',
   category: 'credentials',
   severity: 'medium',
-  escalation:
-    'Raised one step for each of: it grants write or admin access, it gives access to restricted data, it is held by an agent that takes untrusted input (two steps at most).',
+  escalation: CREDENTIAL_ESCALATION,
   layers: [6, 4],
   references: ['owasp-nhi:NHI7', 'owasp-asi:ASI03', 'nist-ai-rmf:GOVERN-1.5', 'maestro:L6'],
   rationale:

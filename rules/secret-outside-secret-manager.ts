@@ -21,7 +21,7 @@ export default defineRule({
   category: 'credentials',
   severity: 'high',
   escalation:
-    'Raised one step for each of: it is kept in source code, agent memory or a prompt; it grants write or admin access; it gives access to restricted data; it is held by an agent that takes untrusted input (two steps at most).',
+    'Raised one step when it is kept in source code, agent memory or a prompt, grants write or admin access, gives access to restricted data, or is held by an agent that takes untrusted input; two steps when three or more of these hold.',
   layers: [4, 6, 2],
   references: [
     'owasp-nhi:NHI2',

@@ -1,4 +1,4 @@
-import { escalateForAgent } from '../src/analysis/context.js';
+import { AGENT_ESCALATION, escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { credentialsOf, lifecycleOf, toolsOf } from '../src/graph/query.js';
 
@@ -7,8 +7,7 @@ export default defineRule({
   title: 'Agent runs but is missing from the agent inventory',
   category: 'lifecycle',
   severity: 'high',
-  escalation:
-    'Raised one step for each of: externally exposed, reaches restricted data, can act irreversibly or write data (two steps at most; the shared agent escalation).',
+  escalation: AGENT_ESCALATION,
   layers: [7, 6],
   references: ['owasp-asi:ASI10', 'owasp-ttm:T13', 'nist-ai-rmf:GOVERN-1.6', 'atlas:AML.T0103', 'maestro:L7', 'maestro:L6'],
   rationale:

@@ -1,4 +1,4 @@
-import { escalateForCredential } from '../src/analysis/context.js';
+import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import type { GraphNode } from '../src/graph/graph.js';
 import { credentialLifetime, holdersOf, isCredentialActive, isLongLived } from '../src/graph/query.js';
@@ -15,8 +15,7 @@ export default defineRule({
   title: 'Static or long-lived credential where a short-lived identity should be',
   category: 'credentials',
   severity: 'medium',
-  escalation:
-    'Raised one step for each of: it grants write or admin access, it gives access to restricted data, it is held by an agent that takes untrusted input (two steps at most).',
+  escalation: CREDENTIAL_ESCALATION,
   layers: [6, 4],
   references: ['owasp-nhi:NHI7', 'owasp-nhi:NHI2', 'owasp-asi:ASI03', 'owasp-ttm:T9', 'spiffe:SVID', 'maestro:L6'],
   rationale:

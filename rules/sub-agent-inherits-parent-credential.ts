@@ -1,4 +1,4 @@
-import { escalateForAgent } from '../src/analysis/context.js';
+import { AGENT_ESCALATION, escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import type { GraphEdge } from '../src/graph/graph.js';
 import { isCredentialActive, lifecycleOf, parentOf } from '../src/graph/query.js';
@@ -25,8 +25,7 @@ export default defineRule({
   title: "Sub-agent holds its parent's credential without down-scoping",
   category: 'credentials',
   severity: 'high',
-  escalation:
-    'Raised for a sub-agent that is externally exposed, reaches restricted data, or can write or act irreversibly (one step each, two at most).',
+  escalation: AGENT_ESCALATION,
   layers: [3, 6],
   references: ['owasp-asi:ASI03', 'owasp-ttm:T3', 'owasp-ttm:T14', 'atlas:AML.M0028', 'maestro:L3'],
   rationale:

@@ -8,7 +8,7 @@ export default defineRule({
   category: 'credentials',
   severity: 'high',
   escalation:
-    'Raised one step for each of: it gives access to restricted data, it is held by an agent that takes untrusted input (two steps at most).',
+    'Raised one step when it gives access to restricted data or is held by an agent that takes untrusted input.',
   layers: [7, 6],
   references: ['owasp-nhi:NHI3', 'owasp-asi:ASI03', 'owasp-asi:ASI04', 'owasp-ttm:T17', 'nist-ai-rmf:GOVERN-6.1', 'maestro:L7'],
   rationale:

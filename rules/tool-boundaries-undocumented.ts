@@ -1,4 +1,4 @@
-import { escalateForAgent } from '../src/analysis/context.js';
+import { AGENT_ESCALATION, escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { lifecycleOf, toolsOf } from '../src/graph/query.js';
 
@@ -10,8 +10,7 @@ export default defineRule({
   title: 'Agent uses tools with no documented tool boundaries',
   category: 'lifecycle',
   severity: 'low',
-  escalation:
-    'Raised one step for each of: externally exposed, reaches restricted data, can act irreversibly or write data (two steps at most; the shared agent escalation).',
+  escalation: AGENT_ESCALATION,
   layers: [3],
   references: ['owasp-asi:ASI02', 'owasp-ttm:T2', 'owasp-llm:LLM06', 'nist-ai-rmf:GOVERN-4.2', 'maestro:L3'],
   rationale:

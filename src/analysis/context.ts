@@ -14,8 +14,9 @@ import {
 import { raiseSeverity, type Severity } from './severity.js';
 
 /**
- * The documented escalation every rule on an agent shares: one step up for each of external
- * exposure, access to restricted data, and an irreversible or write capability; two steps at most.
+ * The documented escalation every rule on an agent shares, from three factors: external exposure,
+ * access to restricted data, and an irreversible or write capability. One step up when any is
+ * present, two when all three are.
  */
 export function escalateForAgent(g: ModelGraph, agent: GraphNode<'agent'>, base: Severity): { severity: Severity; reasons: string[] } {
   const reasons: string[] = [];
@@ -25,16 +26,17 @@ export function escalateForAgent(g: ModelGraph, agent: GraphNode<'agent'>, base:
   const tools = toolsOf(g, agent.id);
   if (tools.some(isIrreversible)) reasons.push('can take irreversible actions');
   else if (access.some((a) => a.access !== 'read')) reasons.push('can write data');
-  return { severity: raiseSeverity(base, Math.min(2, reasons.length)), reasons };
+  return { severity: raiseSeverity(base, escalationSteps(reasons.length)), reasons };
 }
 
 /** The context that raises a finding on a credential. */
 export type CredentialRiskFactor = 'privilege' | 'restricted' | 'exposure';
 
 /**
- * The documented escalation of rules on a credential: one step up for each of a write or admin
- * grant, a grant on restricted data, and a holder agent that takes untrusted input; two steps at
- * most. A rule omits the factors its own condition already states, and may add reasons of its own.
+ * The documented escalation of rules on a credential, from three factors: a write or admin grant,
+ * a grant on restricted data, and a holder agent that takes untrusted input. One step up when any
+ * is present, two when all three are. A rule omits the factors its own condition already states,
+ * and may add reasons of its own.
  */
 export function escalateForCredential(
   g: ModelGraph,
@@ -61,5 +63,18 @@ export function escalateForCredential(
       break;
     }
   }
-  return { severity: raiseSeverity(base, Math.min(2, reasons.length)), reasons };
+  return { severity: raiseSeverity(base, escalationSteps(reasons.length)), reasons };
 }
+
+/** One step for any risk factor, two when all three are present. */
+export function escalationSteps(factors: number): number {
+  return factors === 0 ? 0 : factors >= 3 ? 2 : 1;
+}
+
+/** The documented text of the shared agent escalation, for rule metadata. */
+export const AGENT_ESCALATION =
+  'Raised one step when the agent is externally exposed, reaches restricted data, or can write data or act irreversibly; two steps when all three hold.';
+
+/** The documented text of the shared credential escalation, for rule metadata. */
+export const CREDENTIAL_ESCALATION =
+  'Raised one step when the credential grants write or admin access, gives access to restricted data, or is held by an agent that takes untrusted input; two steps when all three hold.';
