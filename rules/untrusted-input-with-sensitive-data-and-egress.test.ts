@@ -10,6 +10,17 @@ const trifecta = (patch: { agent?: object; mailer?: object; data?: object } = {}
   data: [{ id: 'crm', classification: 'confidential', ...patch.data }],
 });
 
+/** A web-reading agent writes a shared memory that a mail-sending agent with CRM access reads. */
+const poisonedMemory = (validation: { write_validation?: boolean } = {}): ModelFileSpec => ({
+  version: 1,
+  agents: [
+    { id: 'reader', inputs: ['web'], writes: ['memory'] },
+    { id: 'writer', inputs: ['agent-message'], reads: ['memory', 'crm'], tools: ['mailer'] },
+  ],
+  tools: [{ id: 'mailer', kind: 'email', actions: ['send-external'] }],
+  data: [{ id: 'memory', kind: 'vector-store', classification: 'internal', ...validation }, { id: 'crm', classification: 'confidential' }],
+});
+
 ruleCases(rule, {
   valid: [
     { name: 'trusted input only', model: trifecta({ agent: { inputs: ['operator-prompt'] } }) },
@@ -20,9 +31,15 @@ ruleCases(rule, {
       model: trifecta({ agent: { tools: [{ tool: 'mailer', policy_check: true }] } }),
     },
     { name: 'retired agent', model: trifecta({ agent: { lifecycle: 'retired' } }) },
+    { name: 'shared memory whose writes are validated', model: poisonedMemory({ write_validation: true }) },
   ],
   invalid: [
     { name: 'email input, confidential CRM, outbound mail', model: trifecta(), expect: [{ subject: 'assistant', severity: 'critical' }] },
+    {
+      name: 'untrusted content arrives through a shared memory a web-reading agent writes',
+      model: poisonedMemory(),
+      expect: [{ subject: 'writer', severity: 'critical' }],
+    },
     {
       name: 'external exposure, restricted data through a credential, and a browser (which is also untrusted input)',
       model: {

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/analysis/rule.js';
 import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
-import { dataAccessOf, isSensitive, lifecycleOf, toolRequiresApproval } from '../src/graph/query.js';
+import { dataAccessOf, isSensitive, lifecycleOf, toolRequiresApproval, untrustedEntryOf } from '../src/graph/query.js';
 import { TRUSTED_INPUTS } from '../src/model/schema.js';
 
 function isUntrustedBoundary(b: GraphNode<'boundary'>): boolean {
@@ -16,8 +16,32 @@ function sendsOutside(tool: GraphNode<'tool'>): boolean {
   return browses(tool) || tool.spec.kind === 'email' || (tool.spec.actions ?? []).includes('send-external');
 }
 
-/** Where untrusted content enters the agent's context: its own exposure and inputs, and what its tools return. */
-function untrustedInputs(g: ModelGraph, agent: GraphNode<'agent'>): string[] {
+/** The first writer of a data store that takes untrusted input, unless writes are validated. */
+function taintedWriter(g: ModelGraph, data: GraphNode<'data'>, memo: Map<string, string | null>): string | null {
+  let hit = memo.get(data.id);
+  if (hit !== undefined) return hit;
+  hit = null;
+  if (data.spec.write_validation !== true) {
+    for (const writer of g.sources(data.id, 'writes')) {
+      const untrusted =
+        writer.kind === 'agent'
+          ? untrustedEntryOf(g, writer) !== undefined
+          : writer.kind === 'tool' && (browses(writer) || (writer.spec.inputs ?? []).some((i) => !TRUSTED_INPUTS.has(i)));
+      if (untrusted) {
+        hit = writer.id;
+        break;
+      }
+    }
+  }
+  memo.set(data.id, hit);
+  return hit;
+}
+
+/**
+ * Where untrusted content enters the agent's context: its own exposure and inputs, what its tools
+ * return, and stores it reads that an agent or tool taking untrusted input writes unchecked.
+ */
+function untrustedInputs(g: ModelGraph, agent: GraphNode<'agent'>, memo: Map<string, string | null>): string[] {
   const found: string[] = [];
   if (agent.spec.exposure === 'external') found.push('externally exposed');
   const inputs = (agent.spec.inputs ?? []).filter((i) => !TRUSTED_INPUTS.has(i));
@@ -29,6 +53,10 @@ function untrustedInputs(g: ModelGraph, agent: GraphNode<'agent'>): string[] {
     const returned = (tool.spec.inputs ?? []).filter((i) => !TRUSTED_INPUTS.has(i));
     if (browses(tool) && !returned.includes('web')) returned.unshift('web');
     if (returned.length) found.push(`tool "${tool.id}" returns ${returned.join(', ')} content`);
+  }
+  for (const data of g.targets(agent.id, 'reads') as GraphNode<'data'>[]) {
+    const writer = taintedWriter(g, data, memo);
+    if (writer !== null && writer !== agent.id) found.push(`reads "${data.id}", which "${writer}" writes from untrusted input without validation`);
   }
   return found;
 }
@@ -56,6 +84,7 @@ export default defineRule({
   remediation:
     'Remove one leg: split the agent so that the part reading untrusted content cannot see sensitive data, drop the sensitive data it does not need, or gate every egress tool with human approval (approval: true) or a run-time policy check on the invocation (policy_check: true) that restricts destinations.',
   *check({ graph }) {
+    const memo = new Map<string, string | null>();
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
       const egress = graph
@@ -68,7 +97,7 @@ export default defineRule({
       if (!egress.length) continue;
       const sensitive = dataAccessOf(graph, agent.id).filter((a) => isSensitive(a.data));
       if (!sensitive.length) continue;
-      const untrusted = untrustedInputs(graph, agent);
+      const untrusted = untrustedInputs(graph, agent, memo);
       if (!untrusted.length) continue;
       yield {
         subject: agent.id,

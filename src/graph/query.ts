@@ -169,8 +169,10 @@ export function highestGrant(g: ModelGraph, credentialId: string): Grant | undef
 }
 
 /** SPIFFE IDs and OIDC federation: identities a workload obtains at run time rather than a stored secret. */
+/** Issued to the workload by the platform, never stored: SPIFFE, OIDC federation, or a cloud role
+ * fetched from the workload API (a managed identity). */
 export function isWorkloadIdentity(c: GraphNode<'credential'>): boolean {
-  return c.spec.type === 'spiffe' || c.spec.type === 'oidc-federation';
+  return c.spec.type === 'spiffe' || c.spec.type === 'oidc-federation' || (c.spec.type === 'cloud-role' && c.spec.storage === 'workload-api');
 }
 
 /** Credential types that are stored secrets which, unless the model gives a ttl, do not expire. */
