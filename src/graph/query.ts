@@ -122,28 +122,70 @@ export interface DataAccess {
 
 /**
  * What data an agent (or tool) reaches in one step of its own: direct reads and writes, data its
- * credentials grant, and data its tools touch. Highest access wins per store.
+ * credentials grant, and data its tools touch. Highest access wins per store. Memoized per graph
+ * (graphs are immutable), since most agent rules ask it of every agent: treat the result as
+ * read-only.
  */
-export function dataAccessOf(g: ModelGraph, id: string): DataAccess[] {
-  const found = new Map<string, DataAccess>();
-  const add = (dataId: string, access: AccessLevel, via: GraphEdge[]) => {
-    const node = g.node(dataId);
-    if (node?.kind !== 'data') return;
-    const seen = found.get(dataId);
-    if (!seen || ACCESS_RANK[access] > ACCESS_RANK[seen.access]) found.set(dataId, { data: node, access, via });
+export function dataAccessOf(g: ModelGraph, id: string): readonly DataAccess[] {
+  const node = g.node(id);
+  if (!node) return [];
+  const memo = memoFor(g);
+  let hit = memo.reach.get(node.index);
+  if (hit) return hit;
+  const found = new Map<number, DataAccess>();
+  merge(found, ownAccess(g, node.index, memo), []);
+  for (const e of g.outEdgesOf(id, 'invokes')) merge(found, ownAccess(g, e.target, memo), [e]);
+  hit = [...found.values()].sort((a, b) => (a.data.id < b.data.id ? -1 : 1));
+  memo.reach.set(node.index, hit);
+  return hit;
+}
+
+interface AccessMemo {
+  own: Map<number, Map<number, DataAccess>>;
+  reach: Map<number, readonly DataAccess[]>;
+}
+
+const accessMemos = new WeakMap<ModelGraph, AccessMemo>();
+
+function memoFor(g: ModelGraph): AccessMemo {
+  let memo = accessMemos.get(g);
+  if (!memo) accessMemos.set(g, (memo = { own: new Map(), reach: new Map() }));
+  return memo;
+}
+
+/** Data a node reaches by its own edges: reads, writes, and the grants of its credentials. */
+function ownAccess(g: ModelGraph, index: number, memo: AccessMemo): Map<number, DataAccess> {
+  let own = memo.own.get(index);
+  if (own) return own;
+  own = new Map();
+  const add = (target: number, access: AccessLevel, via: GraphEdge[]) => {
+    const data = g.nodes[target]!;
+    if (data.kind !== 'data') return;
+    const seen = own!.get(target);
+    if (!seen || ACCESS_RANK[access] > ACCESS_RANK[seen.access]) own!.set(target, { data, access, via });
   };
-  const direct = (ownerId: string, prefix: GraphEdge[]) => {
-    for (const e of g.outEdgesOf(ownerId)) {
-      if (e.kind === 'reads') add(e.to, 'read', [...prefix, e]);
-      else if (e.kind === 'writes') add(e.to, e.attrs.access === 'admin' ? 'admin' : 'write', [...prefix, e]);
-      else if (e.kind === 'authenticates_with') {
-        for (const grant of g.outEdgesOf(e.to, 'grants')) add(grant.to, grant.attrs.access ?? 'read', [...prefix, e, grant]);
+  for (const k of g.outIndex(index)) {
+    const e = g.edges[k]!;
+    if (e.kind === 'reads') add(e.target, 'read', [e]);
+    else if (e.kind === 'writes') add(e.target, e.attrs.access === 'admin' ? 'admin' : 'write', [e]);
+    else if (e.kind === 'authenticates_with') {
+      for (const j of g.outIndex(e.target)) {
+        const grant = g.edges[j]!;
+        if (grant.kind === 'grants') add(grant.target, grant.attrs.access ?? 'read', [e, grant]);
       }
     }
-  };
-  direct(id, []);
-  for (const invoke of g.outEdgesOf(id, 'invokes')) direct(invoke.to, [invoke]);
-  return [...found.values()].sort((a, b) => (a.data.id < b.data.id ? -1 : 1));
+  }
+  memo.own.set(index, own);
+  return own;
+}
+
+function merge(into: Map<number, DataAccess>, from: Map<number, DataAccess>, prefix: GraphEdge[]): void {
+  for (const [target, a] of from) {
+    const seen = into.get(target);
+    if (!seen || ACCESS_RANK[a.access] > ACCESS_RANK[seen.access]) {
+      into.set(target, prefix.length ? { data: a.data, access: a.access, via: [...prefix, ...a.via] } : a);
+    }
+  }
 }
 
 export function isSensitive(d: GraphNode<'data'>): boolean {
