@@ -1,7 +1,7 @@
 import { defineRule } from '../src/analysis/rule.js';
 import type { Severity } from '../src/analysis/severity.js';
 import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
-import { dataAccessOf, isIrreversible, lifecycleOf, takesUntrustedInput, toolRequiresApproval } from '../src/graph/query.js';
+import { accessSummaryOf, isIrreversible, lifecycleOf, takesUntrustedInput, toolRequiresApproval } from '../src/graph/query.js';
 
 const IRREVERSIBLE_ACTIONS = new Set(['pay', 'delete', 'deploy', 'send-external']);
 
@@ -12,7 +12,7 @@ function irreversibility(tool: GraphNode<'tool'>): string {
 }
 
 function changesRestrictedData(g: ModelGraph, tool: GraphNode<'tool'>): boolean {
-  return dataAccessOf(g, tool.id).some((a) => a.data.spec.classification === 'restricted' && a.access !== 'read');
+  return accessSummaryOf(g, tool.id).restrictedWrite;
 }
 
 export default defineRule({

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/analysis/rule.js';
 import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
-import { dataAccessOf, isSensitive, lifecycleOf, toolRequiresApproval, untrustedEntryOf } from '../src/graph/query.js';
+import { accessSummaryOf, dataAccessOf, isSensitive, lifecycleOf, toolRequiresApproval, untrustedEntryOf } from '../src/graph/query.js';
 import { TRUSTED_INPUTS } from '../src/model/schema.js';
 
 function isUntrustedBoundary(b: GraphNode<'boundary'>): boolean {
@@ -61,6 +61,11 @@ function untrustedInputs(g: ModelGraph, agent: GraphNode<'agent'>, memo: Map<str
   return found;
 }
 
+/** At most five items, then how many more: a hub agent can reach hundreds of stores. */
+function listSome(items: readonly string[]): string {
+  return items.length > 5 ? `${items.slice(0, 5).join(', ')} and ${items.length - 5} more` : items.join(', ');
+}
+
 export default defineRule({
   id: 'untrusted-input-with-sensitive-data-and-egress',
   title: 'Agent combines untrusted input, sensitive data and external egress',
@@ -95,16 +100,16 @@ export default defineRule({
         })
         .map((e) => e.to);
       if (!egress.length) continue;
-      const sensitive = dataAccessOf(graph, agent.id).filter((a) => isSensitive(a.data));
-      if (!sensitive.length) continue;
+      if (!accessSummaryOf(graph, agent.id).sensitive) continue;
       const untrusted = untrustedInputs(graph, agent, memo);
       if (!untrusted.length) continue;
+      const sensitive = dataAccessOf(graph, agent.id).filter((a) => isSensitive(a.data));
       yield {
         subject: agent.id,
         related: [...egress, ...sensitive.map((a) => a.data.id)],
         message:
           `agent "${agent.id}" takes untrusted input (${untrusted.join('; ')}), ` +
-          `reaches sensitive data (${sensitive.map((a) => `"${a.data.id}" ${a.data.spec.classification}`).join(', ')}) ` +
+          `reaches sensitive data (${listSome(sensitive.map((a) => `"${a.data.id}" ${a.data.spec.classification}`))}) ` +
           `and can send outside with no approval or policy check (${egress.map((t) => `"${t}"`).join(', ')})`,
       };
     }

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/analysis/rule.js';
 import { raiseSeverity } from '../src/analysis/severity.js';
 import type { AnyGraphNode, ModelGraph } from '../src/graph/graph.js';
-import { canWrite, dataAccessOf, isIrreversible, lifecycleOf, toolsOf } from '../src/graph/query.js';
+import { accessSummaryOf, canWrite, isIrreversible, lifecycleOf, toolsOf } from '../src/graph/query.js';
 
 const WEAK_AUTH: Readonly<Record<string, string>> = {
   none: 'no authentication',
@@ -19,7 +19,7 @@ function changeCapability(g: ModelGraph): (callee: AnyGraphNode) => boolean {
       known =
         callee.kind === 'tool'
           ? toolActs(callee)
-          : callee.kind === 'agent' && (toolsOf(g, callee.id).some(toolActs) || dataAccessOf(g, callee.id).some((a) => a.access !== 'read'));
+          : callee.kind === 'agent' && (toolsOf(g, callee.id).some(toolActs) || accessSummaryOf(g, callee.id).write);
       memo.set(callee.id, known);
     }
     return known;

@@ -1,6 +1,7 @@
 import type { GraphNode, ModelGraph } from '../graph/graph.js';
 import {
   accessAtLeast,
+  accessSummaryOf,
   agentHoldersOf,
   dataAccessOf,
   grantsOf,
@@ -21,11 +22,11 @@ import { raiseSeverity, type Severity } from './severity.js';
 export function escalateForAgent(g: ModelGraph, agent: GraphNode<'agent'>, base: Severity): { severity: Severity; reasons: string[] } {
   const reasons: string[] = [];
   if (isExternal(agent)) reasons.push('externally exposed');
-  const access = dataAccessOf(g, agent.id);
-  if (access.some((a) => a.data.spec.classification === 'restricted')) reasons.push('reaches restricted data');
-  const tools = toolsOf(g, agent.id);
-  if (tools.some(isIrreversible)) reasons.push('can take irreversible actions');
-  else if (access.some((a) => a.access !== 'read')) reasons.push('can write data');
+  const access = accessSummaryOf(g, agent.id);
+  if (access.restricted) reasons.push('reaches restricted data');
+  if (g.outEdgesOf(agent.id, 'invokes').some((e) => isIrreversible(g.nodes[e.target] as GraphNode<'tool'>))) {
+    reasons.push('can take irreversible actions');
+  } else if (access.write) reasons.push('can write data');
   return { severity: raiseSeverity(base, escalationSteps(reasons.length)), reasons };
 }
 

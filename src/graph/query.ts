@@ -296,3 +296,68 @@ export function untrustedEntryOf(g: ModelGraph, agent: GraphNode<'agent'>): stri
   }
   return undefined;
 }
+
+/** What a node's one-step data access amounts to, without listing it: see `accessSummaryOf`. */
+export interface AccessSummary {
+  /** Reaches restricted data at any level. */
+  restricted: boolean;
+  /** Reaches confidential or restricted data. */
+  sensitive: boolean;
+  /** Can write (or administer) some data store. */
+  write: boolean;
+  /** Can write (or administer) restricted data. */
+  restrictedWrite: boolean;
+}
+
+const NO_ACCESS: AccessSummary = { restricted: false, sensitive: false, write: false, restrictedWrite: false };
+const summaryMemos = new WeakMap<ModelGraph, Map<string, AccessSummary>>();
+
+/**
+ * The same reach as `dataAccessOf` (direct reads and writes, credential grants, and the same of
+ * its tools), folded into four yes/no answers. Linear in the graph over all nodes: each node's,
+ * credential's and tool's summary is computed once per graph, so hub credentials and tools with
+ * thousands of grants cost once, not once per agent.
+ */
+export function accessSummaryOf(g: ModelGraph, id: string): AccessSummary {
+  let memo = summaryMemos.get(g);
+  if (!memo) summaryMemos.set(g, (memo = new Map()));
+  const own = (nodeId: string, withTools: boolean): AccessSummary => {
+    const key = `${withTools ? '+' : '-'}${nodeId}`;
+    const hit = memo!.get(key);
+    if (hit) return hit;
+    const node = g.node(nodeId);
+    let s = NO_ACCESS;
+    if (node) {
+      const acc = { ...NO_ACCESS };
+      const addData = (dataIndex: number, access: AccessLevel) => {
+        const data = g.nodes[dataIndex]!;
+        if (data.kind !== 'data') return;
+        const restricted = data.spec.classification === 'restricted';
+        acc.restricted ||= restricted;
+        acc.sensitive ||= restricted || data.spec.classification === 'confidential';
+        if (access !== 'read') {
+          acc.write = true;
+          acc.restrictedWrite ||= restricted;
+        }
+      };
+      const fold = (s2: AccessSummary) => {
+        acc.restricted ||= s2.restricted;
+        acc.sensitive ||= s2.sensitive;
+        acc.write ||= s2.write;
+        acc.restrictedWrite ||= s2.restrictedWrite;
+      };
+      for (const k of g.outIndex(node.index)) {
+        const e = g.edges[k]!;
+        if (e.kind === 'reads') addData(e.target, 'read');
+        else if (e.kind === 'writes') addData(e.target, 'write');
+        else if (e.kind === 'grants' && node.kind === 'credential') addData(e.target, e.attrs.access ?? 'read');
+        else if (e.kind === 'authenticates_with') fold(own(e.to, false));
+        else if (e.kind === 'invokes' && withTools) fold(own(e.to, false));
+      }
+      s = acc;
+    }
+    memo!.set(key, s);
+    return s;
+  };
+  return own(id, true);
+}
