@@ -1,5 +1,6 @@
 import type { NodeKind, OwnerRoleName, RelationKindName } from '../model/schema.js';
 import type { Acceptance, AnyEntity, Entity, Model, Relation, RelationAttrs, SourceRef, SpecOf } from '../model/types.js';
+import { resolvedEnds } from '../model/normalize.js';
 import { layerOf, type LayerNumber } from './layers.js';
 
 /** A node of the model graph: one entity. */
@@ -68,10 +69,15 @@ export class ModelGraph {
     const edges: GraphEdge[] = new Array(m);
     const outCount = new Int32Array(n + 1);
     const inCount = new Int32Array(n + 1);
+    // The loader already knows where each relation's ends are (checked here, cheaply); a model
+    // built some other way is resolved by id.
+    const ends = resolvedEnds(model.entities, model.relations);
     for (let i = 0; i < m; i++) {
       const r = model.relations[i]!;
-      const source = this.byId.get(r.from)!.index;
-      const target = this.byId.get(r.to)!.index;
+      let source = ends ? ends.from[i]! : -1;
+      if (source < 0 || nodes[source]!.id !== r.from) source = this.byId.get(r.from)!.index;
+      let target = ends ? ends.to[i]! : -1;
+      if (target < 0 || nodes[target]!.id !== r.to) target = this.byId.get(r.to)!.index;
       edges[i] = { index: i, kind: r.kind, from: r.from, to: r.to, source, target, attrs: r.attrs, relation: r };
       outCount[source + 1]!++;
       inCount[target + 1]!++;

@@ -26,14 +26,23 @@ export function readModelSources(
   const readOne = (abs: string) => {
     if (seen.has(abs)) return;
     seen.add(abs);
-    const size = statSync(abs).size;
+    let size: number;
+    let content: Buffer;
+    try {
+      size = statSync(abs).size;
+      content = size > maxBytes ? Buffer.alloc(0) : readFileSync(abs);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      diagnostics.push(wholeFile(name(abs), 'unreadable', `cannot read the file${code ? ` (${code})` : ''}`, code === 'EACCES' ? 'check its permissions' : undefined));
+      return;
+    }
     if (size > maxBytes) {
       diagnostics.push(
         wholeFile(name(abs), 'file-too-large', `the file is ${(size / 1048576).toFixed(1)} MiB, over the limit of ${(maxBytes / 1048576).toFixed(1)} MiB`, 'raise the limit with --max-file-size <MiB>, or split the model into several files'),
       );
       return;
     }
-    sources.push({ file: name(abs), content: readFileSync(abs) });
+    sources.push({ file: name(abs), content });
   };
 
   for (const given of paths) {
@@ -62,6 +71,14 @@ export function readModelSources(
   return { sources, diagnostics };
 }
 
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function walk(root: string): string[] {
   const out: string[] = [];
   const pending = [root];
@@ -72,7 +89,8 @@ function walk(root: string): string[] {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name)) pending.push(full);
-      } else if (entry.isFile() && MODEL_FILE.test(entry.name) && !/\.schema\.json$/i.test(entry.name)) {
+      } else if ((entry.isFile() || (entry.isSymbolicLink() && isFile(full))) && MODEL_FILE.test(entry.name) && !/\.schema\.json$/i.test(entry.name)) {
+        // A link to a model file is read like the file; links to folders are not followed (loops).
         out.push(full);
       }
     }

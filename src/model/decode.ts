@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { Diagnostic } from './diagnostics.js';
 
 /** Decodes a model file's bytes as UTF-8, refusing binary content and invalid sequences. */
@@ -6,7 +7,7 @@ export function decodeText(file: string, bytes: Uint8Array): { text: string } | 
   if (nul !== -1) {
     return { error: wholeFile(file, 'binary-file', 'this is a binary file, not a YAML or JSON model', 'pass the .yaml, .yml or .json model files') };
   }
-  const bad = firstInvalidUtf8(bytes);
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad !== -1) {
     const { line, column } = bytePosition(bytes, bad);
     return {

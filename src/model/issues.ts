@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { didYouMean } from './suggest.js';
+import { didYouMean as suggest } from './suggest.js';
 
 /** A validation problem, phrased for the person who wrote the model. */
 export interface Problem {
@@ -12,6 +12,20 @@ export interface Problem {
 }
 
 type Issue = z.core.$ZodIssue;
+
+/**
+ * The same misspelling tends to recur in every entity of a big file: remember the answers (the
+ * cache is emptied when it grows large, so memory stays bounded).
+ */
+const suggestions = new Map<string, string | undefined>();
+function didYouMean(input: string, allowed: readonly string[]): string | undefined {
+  const key = `${input}\u0000${allowed.join('\u0000')}`;
+  if (suggestions.has(key)) return suggestions.get(key);
+  if (suggestions.size > 10_000) suggestions.clear();
+  const answer = suggest(input, allowed);
+  suggestions.set(key, answer);
+  return answer;
+}
 type Schema = z.core.$ZodType;
 
 /** Turns zod issues for `input` (validated by `schema`) into problems with hints. */
@@ -62,6 +76,15 @@ function describeIssue(issue: Issue, schema: Schema, input: unknown, out: Proble
     }
     case 'invalid_value': {
       const allowed = issue.values.map(String);
+      if (value === undefined) {
+        out.push({
+          path,
+          code: 'missing-field',
+          message: `missing required field "${String(path[path.length - 1])}"`,
+          hint: allowed.length === 1 ? `expected ${JSON.stringify(issue.values[0])}` : `allowed: ${allowed.join(', ')}`,
+        });
+        return;
+      }
       const suggestion = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
       const shown = value === undefined ? 'nothing' : JSON.stringify(value);
       out.push({

@@ -3,8 +3,9 @@ import { decodeText, wholeFile } from './decode.js';
 import { compareDiagnostics, formatPath, ModelError, type Diagnostic } from './diagnostics.js';
 import { describeIssues, type Problem } from './issues.js';
 import type { Locator } from './locate.js';
-import { compareEntities, entityRelations, mergeRelations, type PlainReference } from './normalize.js';
+import { compareEntities, entityRelations, rememberEnds, sortAndMergeRelations, type PlainReference } from './normalize.js';
 import { parseModelText, type SourceFormat } from './parse.js';
+import { precheck } from './precheck.js';
 import { kindList, RELATION_ENDS } from './relations.js';
 import {
   Acceptance as AcceptanceSchema,
@@ -21,11 +22,14 @@ import {
   System,
   Tool,
   type CollectionName,
+  type AcceptanceSpec,
   type LinkSpec,
   type NodeKind,
+  type RelationKindName,
+  NODE_KINDS,
 } from './schema.js';
 import { didYouMean } from './suggest.js';
-import { relationPath, type Acceptance, type AnyEntity, type Model, type Relation, type SourceRef } from './types.js';
+import { relationPath, type Acceptance, type AnyEntity, type Model, type Relation, type RelationAttrs, type SourceRef } from './types.js';
 
 /** One model file's name and content, as read by the caller. */
 export interface ModelSource {
@@ -43,6 +47,22 @@ export interface LoadOptions {
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export type LoadResult = { ok: true; model: Model } | { ok: false; diagnostics: Diagnostic[] };
+
+const KIND_BIT = Object.fromEntries(NODE_KINDS.map((k, i) => [k, 1 << i])) as Record<NodeKind, number>;
+const mask = (kinds: readonly NodeKind[]) => kinds.reduce((m, k) => m | KIND_BIT[k], 0);
+/** The kinds each relation may connect, as bit masks over KIND_BIT. */
+const ENDS = Object.fromEntries(
+  Object.entries(RELATION_ENDS).map(([kind, ends]) => [kind, { from: mask(ends.from), to: mask(ends.to) }]),
+) as Record<RelationKindName, { from: number; to: number }>;
+
+/** The attributes of a derived relation (shared: there is one per agent). */
+const IMPLICIT: RelationAttrs = Object.freeze({ implicit: true });
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
 
 const ENTITY_SCHEMAS: Record<CollectionName, z.ZodType> = {
   systems: System,
@@ -84,6 +104,14 @@ interface FileState {
 export function loadModel(sources: readonly ModelSource[], options: LoadOptions = {}): LoadResult {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const diagnostics: Diagnostic[] = [];
+  // Diagnostics whose line and column are found at the end, so that each file's locator looks for
+  // all the paths it is asked about in one go (a scan per problem would be quadratic).
+  const unplaced = new Map<Diagnostic, { path: (string | number)[]; preferKey: boolean }>();
+  const placed = (file: string, path: (string | number)[], what: Pick<Diagnostic, 'code' | 'message' | 'hint'>, preferKey = false): Diagnostic => {
+    const d: Diagnostic = { file, line: 0, column: 0, path: formatPath(path), code: what.code, message: what.message, ...(what.hint ? { hint: what.hint } : {}) };
+    unplaced.set(d, { path, preferKey });
+    return d;
+  };
   const files = new Map<string, FileState>();
   const entities: AnyEntity[] = [];
   const links: { spec: LinkSpec; source: SourceRef }[] = [];
@@ -119,8 +147,7 @@ export function loadModel(sources: readonly ModelSource[], options: LoadOptions 
     const state: FileState = { file: source.file, locator };
     files.set(source.file, state);
     const report = (problems: Problem[], base: (string | number)[] = []) => {
-      locator.prepare(problems.map((p) => [...base, ...p.path]));
-      for (const p of problems) diagnostics.push(toDiagnostic(state, p, base));
+      for (const p of problems) diagnostics.push(placed(source.file, [...base, ...p.path] as (string | number)[], p, p.atKey));
     };
 
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
@@ -131,7 +158,7 @@ export function loadModel(sources: readonly ModelSource[], options: LoadOptions 
       });
       continue;
     }
-    const envelope = Envelope.safeParse(data);
+    const envelope = precheck(Envelope)(data) ? { success: true as const } : Envelope.safeParse(data);
     if (!envelope.success) {
       const problems = describeIssues(envelope.error.issues, Envelope, data).map((p) => versionHint(p, data));
       report(problems);
@@ -144,9 +171,14 @@ export function loadModel(sources: readonly ModelSource[], options: LoadOptions 
       const list = doc[collection];
       if (Array.isArray(list)) list.forEach((item, i) => items.push([collection, item, [collection, i]]));
     }
-    const entityPaths: (string | number)[][] = [];
     for (const [collection, item, path] of items) {
       const schema = ENTITY_SCHEMAS[collection];
+      if (precheck(schema)(item)) {
+        // Valid as written: zod would return an equal copy, so keep the item itself.
+        const spec = item as { id: string };
+        entities.push({ kind: COLLECTIONS[collection], id: spec.id, spec, source: { file: source.file, path, line: 0, column: 0 } } as AnyEntity);
+        continue;
+      }
       let result = schema.safeParse(item);
       if (!result.success) {
         report(describeIssues(result.error.issues, schema, item), path);
@@ -156,21 +188,20 @@ export function loadModel(sources: readonly ModelSource[], options: LoadOptions 
         result = salvaged === undefined ? result : schema.safeParse(salvaged);
         if (!result.success) {
           const id = (item as { id?: unknown } | null)?.id;
-          if (typeof id === 'string' && Id.safeParse(id).success) brokenIds.add(id);
+          if (typeof id === 'string' && precheck(Id)(id)) brokenIds.add(id);
           continue;
         }
       }
       const spec = result.data as { id: string };
-      entityPaths.push(path);
       entities.push({ kind: COLLECTIONS[collection], id: spec.id, spec, source: { file: source.file, path, line: 0, column: 0 } } as AnyEntity);
     }
     (Array.isArray(doc.links) ? doc.links : []).forEach((item, i) => {
-      const result = Link.safeParse(item);
+      const result = precheck(Link)(item) ? { success: true as const, data: item as LinkSpec } : Link.safeParse(item);
       if (result.success) links.push({ spec: result.data, source: { file: source.file, path: ['links', i], line: 0, column: 0 } });
       else report(describeIssues(result.error.issues, Link, item), ['links', i]);
     });
     (Array.isArray(doc.accepted) ? doc.accepted : []).forEach((item, i) => {
-      const result = AcceptanceSchema.safeParse(item);
+      const result = precheck(AcceptanceSchema)(item) ? { success: true as const, data: item as AcceptanceSpec } : AcceptanceSchema.safeParse(item);
       if (result.success) accepted.push({ ...result.data, source: { file: source.file, path: ['accepted', i], line: 0, column: 0 } });
       else report(describeIssues(result.error.issues, AcceptanceSchema, item), ['accepted', i]);
     });
@@ -183,11 +214,16 @@ export function loadModel(sources: readonly ModelSource[], options: LoadOptions 
     (located as { column: number }).column = pos.column;
   }
 
-  const byId = new Map<string, AnyEntity>();
-  for (const e of entities) {
-    const first = byId.get(e.id);
-    if (!first) {
-      byId.set(e.id, e);
+  // Stable sort: of two entities with the same id, the one in the earlier file (or earlier in
+  // the same file) comes first and is the one the duplicate diagnostic points back to.
+  const sorted = entities.sort(compareEntities);
+  const unique: AnyEntity[] = [];
+  const indexOf = new Map<string, number>();
+  for (const e of sorted) {
+    const first = unique[unique.length - 1];
+    if (first === undefined || first.id !== e.id) {
+      indexOf.set(e.id, unique.length);
+      unique.push(e);
       continue;
     }
     diagnostics.push({
@@ -201,87 +237,169 @@ export function loadModel(sources: readonly ModelSource[], options: LoadOptions 
     });
   }
 
-  const relations: Relation[] = [];
-  const references: PlainReference[] = [];
-  const systems = entities.filter((e) => e.kind === 'system');
-  for (const e of byId.values()) {
-    entityRelations(e, (r) => relations.push(r), (r) => references.push(r));
-    if (e.kind === 'agent' && e.spec.system === undefined && systems.length === 1) {
-      relations.push({ kind: 'part_of', from: e.id, to: systems[0]!.id, attrs: { implicit: true }, declaredIn: e.source });
-    }
-  }
-  for (const link of links) {
-    const { from, to, kind, ...attrs } = link.spec;
-    relations.push({ kind, from, to, attrs, declaredIn: link.source });
-  }
-  for (const a of accepted) {
-    references.push({ to: a.approver, kinds: ['owner'], what: 'the approver of an accepted risk', source: a.source, path: [...a.source.path, 'approver'] });
-  }
-
-  const at = (source: SourceRef, path: (string | number)[]) => {
-    const pos = files.get(source.file)!.locator.locate(path);
-    return { file: source.file, line: pos.line, column: pos.column, path: formatPath(path) };
-  };
+  const at = (source: SourceRef, path: (string | number)[], what: Pick<Diagnostic, 'code' | 'message' | 'hint'>) => placed(source.file, path, what);
+  const suggestions = new Suggestions(unique);
   const checkEnd = (id: string, kinds: readonly NodeKind[], what: string, source: SourceRef, path: (string | number)[]): boolean => {
-    const target = byId.get(id);
-    if (!target) {
+    const index = indexOf.get(id);
+    if (index === undefined) {
       if (brokenIds.has(id)) return false;
-      const candidates = [...byId.values()].filter((e) => kinds.includes(e.kind)).map((e) => e.id);
-      const hint = didYouMean(id, candidates);
-      diagnostics.push({
-        ...at(source, path),
-        code: 'dangling-reference',
-        message: `unknown id "${id}": ${what} must be the id of ${kindList(kinds)}`,
-        hint: hint ?? (candidates.length ? `define it, or use one of: ${sample(candidates)}` : `define ${kindList(kinds)} with id "${id}"`),
-      });
+      diagnostics.push(
+        at(source, path, {
+          code: 'dangling-reference',
+          message: `unknown id "${id}": ${what} must be the id of ${kindList(kinds)}`,
+          hint: suggestions.hint(id, kinds),
+        }),
+      );
       return false;
     }
+    const target = unique[index]!;
     if (!kinds.includes(target.kind)) {
-      diagnostics.push({
-        ...at(source, path),
-        code: 'wrong-kind',
-        message: `"${id}" is ${kindList([target.kind])}, but ${what} must be ${kindList(kinds)}`,
-        hint: `defined at ${target.source.file}:${target.source.line}:${target.source.column}`,
-      });
+      diagnostics.push(
+        at(source, path, {
+          code: 'wrong-kind',
+          message: `"${id}" is ${kindList([target.kind])}, but ${what} must be ${kindList(kinds)}`,
+          hint: `defined at ${target.source.file}:${target.source.line}:${target.source.column}`,
+        }),
+      );
       return false;
     }
     return true;
   };
 
+  // Each relation is checked as it is declared: both ends resolved (an end that is the declaring
+  // entity itself needs no lookup), of the right kinds, not a self-delegation.
   const valid: Relation[] = [];
-  for (const r of relations) {
-    const ends = RELATION_ENDS[r.kind];
-    const path = relationPath(r);
-    const pathOf = (end: 'from' | 'to') => (r.field === undefined ? [...r.declaredIn.path, end] : path);
-    const what = r.field === undefined ? `a "${r.kind}" link` : `"${r.field}"`;
-    const okFrom = checkEnd(r.from, ends.from, `the source of ${what}`, r.declaredIn, pathOf('from'));
-    const okTo = checkEnd(r.to, ends.to, what, r.declaredIn, pathOf('to'));
-    if (!okFrom || !okTo) continue;
-    if ((r.kind === 'delegates_to' || r.kind === 'child_of') && r.from === r.to) {
-      diagnostics.push({
-        ...at(r.declaredIn, path),
-        code: 'self-reference',
-        message: r.kind === 'delegates_to' ? `agent "${r.from}" delegates to itself` : `agent "${r.from}" is its own parent`,
-        hint: 'remove the reference',
-      });
-      continue;
+  let fromIndex = new Int32Array(1024);
+  let toIndex = new Int32Array(1024);
+  const kindBit = new Uint16Array(unique.length);
+  for (let k = 0; k < unique.length; k++) kindBit[k] = KIND_BIT[unique[k]!.kind];
+  let declaring = -1;
+  let declaringId: string | undefined;
+  const accept = (r: Relation): void => {
+    const ends = ENDS[r.kind];
+    const f = r.from === declaringId ? declaring : indexOf.get(r.from);
+    const t = r.to === declaringId ? declaring : indexOf.get(r.to);
+    if (f === undefined || t === undefined || (kindBit[f]! & ends.from) === 0 || (kindBit[t]! & ends.to) === 0) {
+      // Only for a relation that is wrong: say what is wrong with each end.
+      const path = relationPath(r);
+      const what = r.field === undefined ? `a "${r.kind}" link` : `"${r.field}"`;
+      const ends = RELATION_ENDS[r.kind];
+      // An inline field names one end (the other is the entity that declares it): say the field.
+      checkEnd(r.from, ends.from, r.field === undefined ? `the source of ${what}` : what, r.declaredIn, r.field === undefined ? [...r.declaredIn.path, 'from'] : path);
+      checkEnd(r.to, ends.to, what, r.declaredIn, r.field === undefined ? [...r.declaredIn.path, 'to'] : path);
+      return;
     }
+    if (f === t && (r.kind === 'delegates_to' || r.kind === 'child_of')) {
+      diagnostics.push(
+        at(r.declaredIn, relationPath(r), {
+          code: 'self-reference',
+          message: r.kind === 'delegates_to' ? `agent "${r.from}" delegates to itself` : `agent "${r.from}" is its own parent`,
+          hint: 'remove the reference',
+        }),
+      );
+      return;
+    }
+    const n = valid.length;
+    if (n === fromIndex.length) {
+      fromIndex = grow(fromIndex);
+      toIndex = grow(toIndex);
+    }
+    fromIndex[n] = f;
+    toIndex[n] = t;
     valid.push(r);
+  };
+  const references: PlainReference[] = [];
+  const refer = (r: PlainReference) => {
+    references.push(r);
+  };
+  let onlySystem: AnyEntity | undefined;
+  let systemCount = 0;
+  for (const e of unique) {
+    if (e.kind !== 'system') continue;
+    systemCount++;
+    onlySystem = e;
+  }
+  for (let k = 0; k < unique.length; k++) {
+    const e = unique[k]!;
+    declaring = k;
+    declaringId = e.id;
+    entityRelations(e, accept, refer);
+    if (systemCount === 1 && e.kind === 'agent' && e.spec.system === undefined) {
+      accept({ kind: 'part_of', from: e.id, to: onlySystem!.id, attrs: IMPLICIT, declaredIn: e.source });
+    }
+  }
+  declaring = -1;
+  declaringId = undefined;
+  for (const link of links) {
+    const { from, to, kind, ...attrs } = link.spec;
+    accept({ kind, from, to, attrs, declaredIn: link.source });
+  }
+  for (const a of accepted) {
+    references.push({ to: a.approver, kinds: ['owner'], what: 'the approver of an accepted risk', source: a.source, path: [...a.source.path, 'approver'] });
   }
   for (const ref of references) checkEnd(ref.to, ref.kinds, ref.what, ref.source, ref.path);
-  diagnostics.push(...parentCycles(valid, byId, at));
+  diagnostics.push(...parentCycles(valid, unique, indexOf, at));
 
-  if (diagnostics.length) return { ok: false, diagnostics: diagnostics.sort(compareDiagnostics) };
+  if (diagnostics.length) {
+    const byFile = new Map<string, (string | number)[][]>();
+    for (const [d, { path }] of unplaced) {
+      let list = byFile.get(d.file);
+      if (!list) byFile.set(d.file, (list = []));
+      list.push(path);
+    }
+    for (const [file, paths] of byFile) files.get(file)!.locator.prepare(paths);
+    for (const [d, { path, preferKey }] of unplaced) {
+      const pos = files.get(d.file)!.locator.locate(path, preferKey);
+      d.line = pos.line;
+      d.column = pos.column;
+    }
+    return { ok: false, diagnostics: diagnostics.sort(compareDiagnostics) };
+  }
+  const merged = sortAndMergeRelations(valid, fromIndex.subarray(0, valid.length), toIndex.subarray(0, valid.length), unique.length);
+  rememberEnds(unique, merged.relations, merged.from, merged.to);
   return {
     ok: true,
     model: {
       version: MODEL_VERSION,
       files: [...files.keys()],
-      entities: [...byId.values()].sort(compareEntities),
-      relations: mergeRelations(valid),
+      entities: unique,
+      relations: merged.relations,
       accepted: accepted.sort((a, b) => (a.finding < b.finding ? -1 : a.finding > b.finding ? 1 : 0)),
     },
   };
+}
+
+/**
+ * "Did you mean" for unknown ids, over the ids of the kinds a reference may point to. Candidate
+ * lists are built once per set of kinds and answers are remembered; past a budget of comparisons
+ * (a few microseconds each: thousands of dangling references against a hundred thousand ids would
+ * take minutes) it stops suggesting and lists ids instead.
+ */
+class Suggestions {
+  private readonly byKinds = new Map<string, string[]>();
+  private readonly answers = new Map<string, string>();
+  private budget = 300_000;
+  constructor(private readonly entities: readonly AnyEntity[]) {}
+
+  hint(id: string, kinds: readonly NodeKind[]): string {
+    const kindsKey = kinds.join(',');
+    const memo = `${kindsKey}\u0000${id}`;
+    const known = this.answers.get(memo);
+    if (known !== undefined) return known;
+    let candidates = this.byKinds.get(kindsKey);
+    if (!candidates) {
+      candidates = this.entities.filter((e) => kinds.includes(e.kind)).map((e) => e.id);
+      this.byKinds.set(kindsKey, candidates);
+    }
+    let suggestion: string | undefined;
+    if (this.budget >= candidates.length) {
+      this.budget -= candidates.length;
+      suggestion = didYouMean(id, candidates);
+    }
+    const hint = suggestion ?? (candidates.length ? `define it, or use one of: ${sample(candidates)}` : `define ${kindList(kinds)} with id "${id}"`);
+    this.answers.set(memo, hint);
+    return hint;
+  }
 }
 
 /** Like `loadModel`, but throws a `ModelError` carrying every problem. */
@@ -293,8 +411,9 @@ export function loadModelOrThrow(sources: readonly ModelSource[], options?: Load
 
 function parentCycles(
   relations: readonly Relation[],
-  byId: ReadonlyMap<string, AnyEntity>,
-  at: (s: SourceRef, p: (string | number)[]) => Omit<Diagnostic, 'code' | 'message'>,
+  entities: readonly AnyEntity[],
+  indexOf: ReadonlyMap<string, number>,
+  at: (s: SourceRef, p: (string | number)[], what: Pick<Diagnostic, 'code' | 'message' | 'hint'>) => Diagnostic,
 ): Diagnostic[] {
   const parent = new Map<string, Relation>();
   for (const r of relations) if (r.kind === 'child_of') parent.set(r.from, r);
@@ -313,13 +432,14 @@ function parentCycles(
       const loop = chain.slice(chain.indexOf(cur));
       const first = [...loop].sort()[0]!;
       const r = parent.get(first)!;
-      const entity = byId.get(first)!;
-      out.push({
-        ...at(entity.source, relationPath(r)),
-        code: 'parent-cycle',
-        message: `sub-agent parents form a loop: ${[...rotate(loop, first), first].join(' → ')}`,
-        hint: 'one agent in the loop must have no parent',
-      });
+      const entity = entities[indexOf.get(first)!]!;
+      out.push(
+        at(entity.source, relationPath(r), {
+          code: 'parent-cycle',
+          message: `sub-agent parents form a loop: ${[...rotate(loop, first), first].join(' → ')}`,
+          hint: 'one agent in the loop must have no parent',
+        }),
+      );
     }
     for (const id of chain) state.set(id, 'done');
   }
@@ -344,20 +464,6 @@ function salvage(item: unknown, issues: readonly z.core.$ZodIssue[]): Record<str
   return Object.fromEntries(Object.entries(item).filter(([k]) => !bad.has(k)));
 }
 
-function toDiagnostic(state: FileState, p: Problem, base: (string | number)[]): Diagnostic {
-  const path = [...base, ...p.path] as (string | number)[];
-  const pos = state.locator.locate(path, p.atKey);
-  return {
-    file: state.file,
-    line: pos.line,
-    column: pos.column,
-    path: formatPath(path),
-    code: p.code,
-    message: p.message,
-    ...(p.hint ? { hint: p.hint } : {}),
-  };
-}
-
 function versionHint(p: Problem, data: object): Problem {
   if (p.path.length !== 1 || p.path[0] !== 'version') return p;
   const version = (data as { version?: unknown }).version;
@@ -367,9 +473,9 @@ function versionHint(p: Problem, data: object): Problem {
   return { ...p, message: `unsupported format version ${JSON.stringify(version)}`, hint: `set "version: ${MODEL_VERSION}"` };
 }
 
-function sample(ids: string[]): string {
-  const sorted = [...ids].sort();
-  return sorted.length > 8 ? `${sorted.slice(0, 8).join(', ')}, …` : sorted.join(', ');
+/** The first few of `ids`, which are in id order. */
+function sample(ids: readonly string[]): string {
+  return ids.length > 8 ? `${ids.slice(0, 8).join(', ')}, …` : ids.join(', ');
 }
 
 function mib(bytes: number): string {

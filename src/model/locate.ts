@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
-import { pathKey, scanJson } from './json-scan.js';
+import { offsetOf, prefixKeys, scanJson } from './json-scan.js';
 
 export interface Position {
   line: number;
@@ -16,9 +16,24 @@ export interface Locator {
 
 /** Offsets to 1-based lines and columns. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  private readonly starts: Uint32Array;
+  /** From the text, or from line starts already found (ascending, starting with 0). */
+  constructor(source: string | Uint32Array) {
+    if (typeof source !== 'string') {
+      this.starts = source;
+      return;
+    }
+    let starts = new Uint32Array(1024);
+    let count = 1;
+    for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) {
+      if (count === starts.length) {
+        const grown = new Uint32Array(count * 2);
+        grown.set(starts);
+        starts = grown;
+      }
+      starts[count++] = i + 1;
+    }
+    this.starts = starts.subarray(0, count);
   }
   position(offset: number): Position {
     let lo = 0;
@@ -69,29 +84,32 @@ export function yamlLocator(doc: Document, lines: LineCounter): Locator {
  * JSON positions come from the scan the loader already ran (values down to depth 2); deeper paths
  * are found by one more scan over the text for all the paths asked for at once.
  */
-export function jsonLocator(text: string, scanned: ReturnType<typeof scanJson>): Locator {
-  let values = scanned.values;
-  let keys = scanned.keys;
-  let index: LineIndex | undefined;
+export function jsonLocator(text: string, scanned: ReturnType<typeof scanJson>, lines?: LineIndex): Locator {
+  return offsetsLocator(text, scanned, (wanted) => scanJson(text, { depth: 2, wanted }), lines);
+}
+
+/** Offsets of values and keys by path key, as the JSON scan and the fast YAML reader record them. */
+export type Offsets = Pick<ReturnType<typeof scanJson>, 'values' | 'keys' | 'items'>;
+
+/**
+ * A locator over recorded offsets, which asks `rescan` for the offsets of deeper paths when they
+ * are needed, all at once.
+ */
+export function offsetsLocator(text: string, found: Offsets, rescan: (wanted: ReadonlySet<string>) => Offsets | undefined, lines?: LineIndex): Locator {
+  let index = lines;
   const at = (offset: number): Position => (index ??= new LineIndex(text)).position(offset);
   return {
     prepare(paths) {
-      const wanted = new Set<string>();
-      for (const p of paths) {
-        for (let k = 1; k <= p.length; k++) {
-          const key = pathKey(p.slice(0, k));
-          if (!values.has(key)) wanted.add(key);
-        }
-      }
-      if (wanted.size === 0) return;
-      const rescan = scanJson(text, { depth: 2, wanted });
-      values = new Map([...values, ...rescan.values]);
-      keys = new Map([...keys, ...rescan.keys]);
+      const missing = paths.filter((p) => offsetOf(found, p) === undefined);
+      if (missing.length === 0) return;
+      const more = rescan(prefixKeys(missing));
+      if (!more) return;
+      for (const [k, v] of more.values) found.values.set(k, v);
+      for (const [k, v] of more.keys) found.keys.set(k, v);
     },
     locate(path, preferKey = false) {
       for (let k = path.length; k >= 0; k--) {
-        const key = pathKey(path.slice(0, k));
-        const offset = preferKey && k === path.length ? (keys.get(key) ?? values.get(key)) : values.get(key);
+        const offset = offsetOf(found, k === path.length ? path : path.slice(0, k), preferKey && k === path.length);
         if (offset !== undefined) return at(offset);
       }
       return { line: 1, column: 1 };

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { buildGraph } from '../../graph/graph.js';
+import { compareDiagnostics } from '../../model/diagnostics.js';
 import { EXIT, type CliIO } from '../io.js';
 import { loadFromPaths, plural, printDiagnostics, type LoadFlags } from '../load.js';
 import { modelOptions } from '../options.js';
@@ -15,7 +16,7 @@ export function validateCommand(io: CliIO, done: (code: number) => void): Comman
     if (flags.format === 'json') {
       const body = loaded.ok
         ? { valid: true, files: loaded.model.files, entities: loaded.model.entities.length, relations: loaded.model.relations.length, diagnostics: [] }
-        : { valid: false, diagnostics: loaded.diagnostics };
+        : { valid: false, diagnostics: [...loaded.diagnostics].sort(compareDiagnostics) };
       io.stdout(`${JSON.stringify(body, null, 2)}\n`);
       return done(loaded.ok ? EXIT.ok : EXIT.invalid);
     }
