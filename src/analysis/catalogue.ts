@@ -12,6 +12,7 @@ import behaviouralMonitoringMissing from '../../rules/behavioural-monitoring-mis
 import capabilityAddedSinceReview from '../../rules/capability-added-since-review.js';
 import capabilityApprovalCriteriaMissing from '../../rules/capability-approval-criteria-missing.js';
 import codeExecutionWithoutSandbox from '../../rules/code-execution-without-sandbox.js';
+import confusedDeputyDelegation from '../../rules/confused-deputy-delegation.js';
 import credentialReusedAcrossEnvironments from '../../rules/credential-reused-across-environments.js';
 import credentialSharedBetweenAgents from '../../rules/credential-shared-between-agents.js';
 import credentialUsedByHuman from '../../rules/credential-used-by-human.js';
@@ -24,6 +25,7 @@ import externalAgentWithoutTestedShutdown from '../../rules/external-agent-witho
 import handoffNotAccepted from '../../rules/handoff-not-accepted.js';
 import irreversibleToolWithoutApproval from '../../rules/irreversible-tool-without-approval.js';
 import logsNotCentral from '../../rules/logs-not-central.js';
+import memoryPoisoningPath from '../../rules/memory-poisoning-path.js';
 import multiPrincipalAgentWithoutIsolation from '../../rules/multi-principal-agent-without-isolation.js';
 import oidcFederationWithoutSubjectCondition from '../../rules/oidc-federation-without-subject-condition.js';
 import orphanedAcceptance from '../../rules/orphaned-acceptance.js';
@@ -37,6 +39,7 @@ import rotationOverdue from '../../rules/rotation-overdue.js';
 import secretOutsideSecretManager from '../../rules/secret-outside-secret-manager.js';
 import selfExtendingAgentWithoutApproval from '../../rules/self-extending-agent-without-approval.js';
 import shadowAgent from '../../rules/shadow-agent.js';
+import sharedCredentialBridge from '../../rules/shared-credential-bridge.js';
 import shutdownUntested from '../../rules/shutdown-untested.js';
 import staticCredential from '../../rules/static-credential.js';
 import subAgentInheritsParentCredential from '../../rules/sub-agent-inherits-parent-credential.js';
@@ -45,6 +48,7 @@ import systemWithoutOwner from '../../rules/system-without-owner.js';
 import thirdPartyCredentialWithBroadAccess from '../../rules/third-party-credential-with-broad-access.js';
 import thirdPartyModelWithoutFallback from '../../rules/third-party-model-without-fallback.js';
 import toolBoundariesUndocumented from '../../rules/tool-boundaries-undocumented.js';
+import uncontrolledPathToRestrictedData from '../../rules/uncontrolled-path-to-restricted-data.js';
 import unpinnedThirdPartyTool from '../../rules/unpinned-third-party-tool.js';
 import untrustedInputWithSensitiveDataAndEgress from '../../rules/untrusted-input-with-sensitive-data-and-egress.js';
 import weakAuthenticationOnRelation from '../../rules/weak-authentication-on-relation.js';
@@ -63,6 +67,7 @@ export const CATALOGUE: readonly Rule[] = [
   capabilityAddedSinceReview,
   capabilityApprovalCriteriaMissing,
   codeExecutionWithoutSandbox,
+  confusedDeputyDelegation,
   credentialReusedAcrossEnvironments,
   credentialSharedBetweenAgents,
   credentialUsedByHuman,
@@ -75,6 +80,7 @@ export const CATALOGUE: readonly Rule[] = [
   handoffNotAccepted,
   irreversibleToolWithoutApproval,
   logsNotCentral,
+  memoryPoisoningPath,
   multiPrincipalAgentWithoutIsolation,
   oidcFederationWithoutSubjectCondition,
   orphanedAcceptance,
@@ -88,6 +94,7 @@ export const CATALOGUE: readonly Rule[] = [
   secretOutsideSecretManager,
   selfExtendingAgentWithoutApproval,
   shadowAgent,
+  sharedCredentialBridge,
   shutdownUntested,
   staticCredential,
   subAgentInheritsParentCredential,
@@ -96,6 +103,7 @@ export const CATALOGUE: readonly Rule[] = [
   thirdPartyCredentialWithBroadAccess,
   thirdPartyModelWithoutFallback,
   toolBoundariesUndocumented,
+  uncontrolledPathToRestrictedData,
   unpinnedThirdPartyTool,
   untrustedInputWithSensitiveDataAndEgress,
   weakAuthenticationOnRelation,

@@ -1,0 +1,45 @@
+import { pathComputationFor } from '../src/analysis/paths/analyze.js';
+import { EXPOSURE_WORDS, exposureLevel, extraAuthority, hasExtraAuthority } from '../src/analysis/paths/findings.js';
+import { defineRule } from '../src/analysis/rule.js';
+import { raiseSeverity } from '../src/analysis/severity.js';
+import { lifecycleOf } from '../src/graph/query.js';
+
+export default defineRule({
+  id: 'confused-deputy-delegation',
+  title: 'Delegation into a more privileged agent without the caller’s identity',
+  category: 'paths',
+  severity: 'high',
+  escalation: 'Raised when the caller is reachable from an entry point and the extra privilege includes a crown jewel of the highest impact (restricted data, an admin credential, a marked target).',
+  layers: [3, 6, 7],
+  references: ['owasp-asi:ASI03', 'owasp-ttm:T14', 'owasp-llm:LLM06', 'maestro:L7'],
+  rationale:
+    'When an agent delegates to another that can do more than it can, and the delegation does not carry the caller’s principal (on-behalf-of), the callee acts with its own authority on the caller’s request: a confused deputy. A hijacked caller then borrows privileges it was never given. Privilege is judged by the crown jewels each agent reaches on its own authority (its tools, its credentials and what they grant, its own reads and writes); the finding is raised when the callee reaches one the caller does not. One finding per delegation, on the callee (the deputy), keyed by the caller.',
+  remediation:
+    'Propagate the caller’s principal on the delegation (on_behalf_of: true, e.g. OAuth token exchange with an actor claim) so that the callee acts with the caller’s rights, or check each delegated request against the caller’s rights (policy_check: true), or narrow the callee.',
+  *check({ graph }) {
+    const c = pathComputationFor(graph);
+    const { index, ends } = c;
+    for (const e of graph.edges) {
+      if (e.kind !== 'delegates_to' || e.attrs.on_behalf_of) continue;
+      const caller = graph.nodes[e.source]!;
+      const deputy = graph.nodes[e.target]!;
+      if (caller.kind !== 'agent' || deputy.kind !== 'agent' || lifecycleOf(caller) === 'retired' || lifecycleOf(deputy) === 'retired') continue;
+      if (!hasExtraAuthority(c, caller.index, deputy.index)) continue;
+      const extra = extraAuthority(c, caller.index, deputy.index);
+      const id = (p: number) => `"${graph.nodes[index.entity[p]!]!.id}"${p >= index.entities ? ' (write)' : ''}`;
+      const level = exposureLevel(c, caller.index);
+      const crown = extra.some((x) => ends.jewels[ends.jewelOf[index.entity[x]!]!]!.impact >= 1);
+      const raised = level < 2 && crown;
+      yield {
+        subject: deputy.id,
+        key: caller.id,
+        related: [caller.id, ...new Set(extra.slice(0, 3).map((x) => graph.nodes[index.entity[x]!]!.id))],
+        message:
+          `"${caller.id}" (${EXPOSURE_WORDS[level]}) delegates to "${deputy.id}" without on-behalf-of, and "${deputy.id}" can reach ` +
+          `${extra.slice(0, 3).map(id).join(', ')}${extra.length > 3 ? ` and ${extra.length - 3} more` : ''} that "${caller.id}" cannot on its own`,
+        severity: raised ? raiseSeverity('high') : 'high',
+        reasons: raised ? ['the caller is reachable from an entry point', 'the deputy reaches a crown jewel of the highest impact'] : [],
+      };
+    }
+  },
+});

@@ -1,0 +1,114 @@
+import { pathComputationFor, type PathComputation } from '../src/analysis/paths/analyze.js';
+import { EXPOSURE_WORDS, exposureLevel, extraAuthority, hasExtraAuthority } from '../src/analysis/paths/findings.js';
+import { STEPS } from '../src/analysis/paths/traversal.js';
+import { defineRule } from '../src/analysis/rule.js';
+import { raiseSeverity } from '../src/analysis/severity.js';
+
+const step = (name: (typeof STEPS)[number]) => STEPS.indexOf(name);
+const POISON = step('poison');
+const RETURN = step('return');
+const WRITE = step('write');
+const GRANT = step('grant');
+const USE = step('use-credential');
+const INVOKE = step('invoke');
+
+/** Agents that read the tainted store node: directly, or through a tool that returns its content. */
+function readersOf(c: PathComputation, tainted: number): Set<number> {
+  const { index } = c;
+  const g = index.graph;
+  const out = new Set<number>();
+  for (let k = index.outStart[tainted]!; k < index.outStart[tainted + 1]!; k++) {
+    if (index.edgeStep[k] !== POISON) continue;
+    const v = index.edgeTo[k]!;
+    if (v < index.entities) {
+      if (g.nodes[v]!.kind === 'agent') out.add(v);
+      continue;
+    }
+    for (let j = index.outStart[v]!; j < index.outStart[v + 1]!; j++) if (index.edgeStep[j] === RETURN) out.add(index.edgeTo[j]!);
+  }
+  return out;
+}
+
+/** Agents that can write the store: directly, through a tool they call, or with a credential they (or their tools) hold. */
+function writersOf(c: PathComputation, tainted: number): Set<number> {
+  const { index } = c;
+  const g = index.graph;
+  const out = new Set<number>();
+  const callers = (tool: number) => {
+    for (let j = index.inStart[tool]!; j < index.inStart[tool + 1]!; j++) {
+      const e = index.inEdge[j]!;
+      if (index.edgeStep[e] === INVOKE) out.add(index.edgeFrom[e]!);
+    }
+  };
+  for (let k = index.inStart[tainted]!; k < index.inStart[tainted + 1]!; k++) {
+    const e = index.inEdge[k]!;
+    const u = index.edgeFrom[e]!;
+    const kind = g.nodes[u]!.kind;
+    if (index.edgeStep[e] === WRITE) {
+      if (kind === 'agent') out.add(u);
+      else if (kind === 'tool') callers(u);
+    } else if (index.edgeStep[e] === GRANT) {
+      for (let j = index.inStart[u]!; j < index.inStart[u + 1]!; j++) {
+        const h = index.inEdge[j]!;
+        if (index.edgeStep[h] !== USE) continue;
+        const holder = index.edgeFrom[h]!;
+        if (g.nodes[holder]!.kind === 'agent') out.add(holder);
+        else callers(holder);
+      }
+    }
+  }
+  return out;
+}
+
+export default defineRule({
+  id: 'memory-poisoning-path',
+  title: 'Memory written by a less trusted agent is read by a more privileged one',
+  category: 'paths',
+  severity: 'high',
+  escalation: 'Raised when what the reported reader can do beyond the reported writer includes restricted data, an admin credential or a target marked as such (a crown jewel of impact 1).',
+  layers: [2, 3],
+  references: ['owasp-asi:ASI06', 'owasp-ttm:T1', 'owasp-ttm:T12', 'owasp-llm:LLM04', 'owasp-llm:LLM08', 'atlas:AML.T0080', 'maestro:L2'],
+  rationale:
+    'An agent memory or vector store is input to every agent that reads it. When an agent that is exposed to the outside (an entry point, or reachable from one) can write it, and an agent that can do more than the writer reads it, planted content turns the store into a bridge: the reader acts on the attacker’s instructions with its own privileges. Trust is judged by exposure (an entry point is less trusted than an agent merely reachable from one, which is less trusted than one no entry reaches); privilege by the crown jewels each agent reaches on its own authority (its tools, its credentials, its own reads and writes). Writers count through their tools and credentials, readers through tools that return the store’s content. Stores with write validation are not reported. One finding per store, naming one pair.',
+  remediation:
+    'Validate the provenance of writes before readers trust them (write_validation: true), isolate entries per principal, or split the store so that privileged agents do not read what exposed agents write.',
+  *check({ graph }) {
+    const c = pathComputationFor(graph);
+    const { index, ends } = c;
+    for (const data of graph.nodesOf('data')) {
+      if ((data.spec.kind !== 'memory' && data.spec.kind !== 'vector-store') || data.spec.write_validation) continue;
+      const tainted = index.tainted[data.index]!;
+      if (tainted < 0) continue;
+      const readers = readersOf(c, tainted);
+      if (!readers.size) continue;
+      const writers = [...writersOf(c, tainted)].filter((w) => exposureLevel(c, w) < 2).sort((a, b) => exposureLevel(c, a) - exposureLevel(c, b) || a - b);
+      const sortedReaders = [...readers].sort((a, b) => a - b);
+      // The pair to report: the first (writers by exposure then id, readers by id) whose reader can
+      // do more than the writer.
+      let chosen: { w: number; r: number } | null = null;
+      search: for (const w of writers) {
+        for (const r of sortedReaders) {
+          if (r === w || exposureLevel(c, r) <= exposureLevel(c, w) || !hasExtraAuthority(c, w, r)) continue;
+          chosen = { w, r };
+          break search;
+        }
+      }
+      if (!chosen) continue;
+      const { w, r } = chosen;
+      const extra = extraAuthority(c, w, r);
+      const crown = extra.some((x) => ends.jewels[ends.jewelOf[index.entity[x]!]!]!.impact >= 1);
+      const id = (p: number) => graph.nodes[index.entity[p]!]!.id;
+      const exposedWriters = writers.length;
+      yield {
+        subject: data.id,
+        related: [id(w), id(r)].sort(),
+        message:
+          `${data.spec.kind} "${data.id}" is written by "${id(w)}" (${EXPOSURE_WORDS[exposureLevel(c, w)]}) and read by "${id(r)}" (${EXPOSURE_WORDS[exposureLevel(c, r)]}), ` +
+          `which can reach ${extra.slice(0, 3).map((x) => `"${id(x)}"${x >= index.entities ? ' (write)' : ''}`).join(', ')}${extra.length > 3 ? ` and ${extra.length - 3} more` : ''} that "${id(w)}" cannot on its own` +
+          (exposedWriters > 1 || readers.size > 1 ? ` (${exposedWriters} exposed ${exposedWriters === 1 ? 'writer' : 'writers'}, ${readers.size} ${readers.size === 1 ? 'reader' : 'readers'} in all)` : ''),
+        severity: crown ? raiseSeverity('high') : 'high',
+        reasons: crown ? ['the reader reaches a crown jewel of the highest impact that the writer does not'] : [],
+      };
+    }
+  },
+});

@@ -1,0 +1,242 @@
+import type { ModelGraph } from '../../graph/graph.js';
+import { isActiveOwner, teamOf } from '../../graph/query.js';
+import type { PathComputation } from './analyze.js';
+import type { PathIndex } from './projection.js';
+import { KIND_CODE, STEPS, isGated } from './traversal.js';
+import type { StepKind } from './types.js';
+
+/**
+ * What the path rules ask of a path computation, computed once per computation and cached:
+ * uncontrolled ownership crossings on the way to restricted data, credential bridges between
+ * holders, and each agent's own authority (what it reaches without another agent's help). All are
+ * linear in the projection, or bounded walks, so that they stay fast on very large estates.
+ */
+
+const CODE: Readonly<Record<StepKind, number>> = Object.fromEntries(STEPS.map((s, i) => [s, i])) as Record<StepKind, number>;
+
+/** Per entity: the teams accountable for it (active business owners and operators; data owners for data). */
+export interface Accountability {
+  /** Per entity, team numbers. */
+  teams: number[][];
+  /** Team ids by number. */
+  names: string[];
+}
+
+export function accountableTeams(g: ModelGraph): Accountability {
+  const teams: number[][] = Array.from({ length: g.order }, () => []);
+  const teamIndex = new Map<string, number>();
+  const names: string[] = [];
+  for (const e of g.edges) {
+    if (e.kind !== 'owns') continue;
+    const role = e.attrs.role;
+    const target = g.nodes[e.target]!;
+    if (role !== 'business' && role !== 'operator' && !(role === 'data' && target.kind === 'data')) continue;
+    const owner = g.nodes[e.source]!;
+    if (owner.kind !== 'owner' || !isActiveOwner(owner)) continue;
+    const team = teamOf(g, owner).id;
+    let t = teamIndex.get(team);
+    if (t === undefined) {
+      teamIndex.set(team, (t = names.length));
+      names.push(team);
+    }
+    const list = teams[e.target]!;
+    if (!list.includes(t)) list.push(t);
+  }
+  return { teams, names };
+}
+
+/** The accountable teams of the two ends share none (and are not both unowned). */
+export function crossesOwnership(teams: readonly number[][], a: number, b: number): boolean {
+  const ta = teams[a]!;
+  const tb = teams[b]!;
+  if (!ta.length && !tb.length) return false;
+  for (let i = 0; i < ta.length; i++) for (let j = 0; j < tb.length; j++) if (ta[i] === tb[j]) return false;
+  return true;
+}
+
+/** A route to restricted data through an uncontrolled hop across an ownership boundary. */
+export interface UncontrolledRoute {
+  /** The restricted data store (entity index). */
+  data: number;
+  /** The entry the route starts from (entity index). */
+  entry: number;
+  /** The projection edge that crosses the boundary with no gating control. */
+  crossing: number;
+}
+
+const cache = new WeakMap<PathComputation, Map<string, unknown>>();
+
+function memo<T>(c: PathComputation, key: string, make: () => T): T {
+  let m = cache.get(c);
+  if (!m) cache.set(c, (m = new Map()));
+  if (!m.has(key)) m.set(key, make());
+  return m.get(key) as T;
+}
+
+export function teamsOf(c: PathComputation): Accountability {
+  return memo(c, 'teams', () => accountableTeams(c.index.graph));
+}
+
+/** Breadth-first search that labels each reached node with the label of the seed that reached it first. */
+function labelledReach(index: PathIndex, seeds: readonly { node: number; label: number }[]): Int32Array {
+  const label = new Int32Array(index.size).fill(-1);
+  const queue = new Int32Array(index.size);
+  let head = 0;
+  let tail = 0;
+  for (const s of seeds) {
+    if (label[s.node] !== -1) continue;
+    label[s.node] = s.label;
+    queue[tail++] = s.node;
+  }
+  while (head < tail) {
+    const u = queue[head++]!;
+    for (let k = index.outStart[u]!; k < index.outStart[u + 1]!; k++) {
+      const v = index.edgeTo[k]!;
+      if (label[v] !== -1) continue;
+      label[v] = label[u]!;
+      queue[tail++] = v;
+    }
+  }
+  return label;
+}
+
+/**
+ * Restricted data reached from an entry through at least one hop that crosses an ownership
+ * boundary with no gating control (approval, policy check, on-behalf-of, write validation). Walks,
+ * not simple paths: linear time, and a walk through such a hop always contains a path through it
+ * or through another one.
+ */
+export function uncontrolledRoutes(c: PathComputation): UncontrolledRoute[] {
+  return memo(c, 'uncontrolled', () => {
+    const { index, ends } = c;
+    const g = index.graph;
+    const { teams } = teamsOf(c);
+    const seeds: { node: number; label: number }[] = [];
+    for (let v = 0; v < index.size; v++) if (ends.isSource[v]) seeds.push({ node: v, label: index.entity[v]! });
+    const entryOf = labelledReach(index, seeds);
+    const crossings: { node: number; label: number }[] = [];
+    for (let k = 0; k < index.steps; k++) {
+      const u = index.edgeFrom[k]!;
+      if (entryOf[u] === -1) continue;
+      const v = index.edgeTo[k]!;
+      if (ends.isSource[v] || !crossesOwnership(teams, index.entity[u]!, index.entity[v]!)) continue;
+      if (isGated(index.facts, index.edgeStep[k]!, g.edges[index.edgeRelation[k]!]!)) continue;
+      crossings.push({ node: v, label: k });
+    }
+    const via = labelledReach(index, crossings);
+    const out: UncontrolledRoute[] = [];
+    for (const node of g.nodesOf('data')) {
+      if (node.spec.classification !== 'restricted' || !index.active[node.index]) continue;
+      const t = index.tainted[node.index]!;
+      const k = via[node.index] !== -1 ? via[node.index]! : t >= 0 ? via[t]! : -1;
+      if (k < 0) continue;
+      out.push({ data: node.index, entry: entryOf[index.edgeFrom[k]!]!, crossing: k });
+    }
+    return out;
+  });
+}
+
+interface AuthorityCache {
+  /** Per projection node: its authority once computed (agents, tools, credentials). */
+  sets: Map<number, Int32Array>;
+  /** Membership stamps of the comparisons, per projection node. */
+  member: Int32Array;
+  compare: number;
+}
+
+function authorityCache(c: PathComputation): AuthorityCache {
+  return memo(c, 'authority', () => ({ sets: new Map<number, Int32Array>(), member: new Int32Array(c.index.size), compare: 0 }));
+}
+
+/** Sorted union of sorted arrays, without duplicates. */
+function union(parts: readonly (Int32Array | number[])[]): Int32Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const all = new Int32Array(n);
+  let i = 0;
+  for (const p of parts) for (let j = 0; j < p.length; j++) all[i++] = p[j]!;
+  all.sort();
+  let kept = 0;
+  for (let j = 0; j < n; j++) if (kept === 0 || all[kept - 1] !== all[j]) all[kept++] = all[j]!;
+  return all.subarray(0, kept);
+}
+
+/**
+ * The crown-jewel projection nodes a node reaches on its own authority, built from memoized
+ * parts so that each row of the projection is read once:
+ * - a credential: itself when a jewel, what it grants, and what a credential it can assume is and
+ *   grants (one exchange);
+ * - a tool: itself when a jewel, what it reads and writes, and the authority of the credentials
+ *   it uses;
+ * - an agent: what it reads and writes, the authority of its tools and of its credentials.
+ * Not through other agents (delegation, impersonation, poisoned content). Reading a store and
+ * writing it are told apart (the plain and the tainted node). Sorted.
+ */
+export function authorityOf(c: PathComputation, node: number): Int32Array {
+  const cache = authorityCache(c);
+  const got = cache.sets.get(node);
+  if (got) return got;
+  const { index, ends } = c;
+  const { outStart, edgeTo, edgeStep } = index;
+  const kind = index.facts.kind[index.entity[node]!];
+  const direct: number[] = [];
+  const parts: (Int32Array | number[])[] = [direct];
+  if (kind === KIND_CODE.credential) {
+    if (ends.isTarget[node]) direct.push(node);
+    for (let k = outStart[node]!; k < outStart[node + 1]!; k++) {
+      const v = edgeTo[k]!;
+      if (edgeStep[k] === CODE.grant) {
+        if (ends.isTarget[v]) direct.push(v);
+      } else if (edgeStep[k] === CODE.assume) {
+        if (ends.isTarget[v]) direct.push(v);
+        for (let j = outStart[v]!; j < outStart[v + 1]!; j++) if (edgeStep[j] === CODE.grant && ends.isTarget[edgeTo[j]!]) direct.push(edgeTo[j]!);
+      }
+    }
+  } else if (kind === KIND_CODE.tool || kind === KIND_CODE.agent) {
+    if (kind === KIND_CODE.tool && ends.isTarget[node]) direct.push(node);
+    for (let k = outStart[node]!; k < outStart[node + 1]!; k++) {
+      const step = edgeStep[k]!;
+      const v = edgeTo[k]!;
+      if (step === CODE.read || step === CODE.write) {
+        if (ends.isTarget[v]) direct.push(v);
+      } else if (step === CODE['use-credential'] || (step === CODE.invoke && kind === KIND_CODE.agent)) {
+        parts.push(authorityOf(c, v));
+      }
+    }
+  }
+  const set = union(parts);
+  cache.sets.set(node, set);
+  return set;
+}
+
+/** Crown-jewel nodes in `b`'s authority that are not in `a`'s, ascending. */
+export function extraAuthority(c: PathComputation, a: number, b: number): number[] {
+  const cache = authorityCache(c);
+  const mine = authorityOf(c, a);
+  const theirs = authorityOf(c, b);
+  const stamp = ++cache.compare;
+  for (const x of mine) cache.member[x] = stamp;
+  const out: number[] = [];
+  for (const x of theirs) if (cache.member[x] !== stamp) out.push(x);
+  return out;
+}
+
+/** Whether `b` reaches, on its own authority, some crown-jewel node that `a` does not. */
+export function hasExtraAuthority(c: PathComputation, a: number, b: number): boolean {
+  const theirs = authorityOf(c, b);
+  if (!theirs.length) return false;
+  const cache = authorityCache(c);
+  const mine = authorityOf(c, a);
+  const stamp = ++cache.compare;
+  for (const x of mine) cache.member[x] = stamp;
+  for (const x of theirs) if (cache.member[x] !== stamp) return true;
+  return false;
+}
+
+/** How far an agent is from the outside: 0 an entry, 1 reached from an entry, 2 neither. */
+export function exposureLevel(c: PathComputation, entity: number): number {
+  if (c.ends.entryOf[entity]! >= 0) return 0;
+  return c.reached[entity] ? 1 : 2;
+}
+
+export const EXPOSURE_WORDS = ['an entry point', 'reachable from an entry point', 'not reachable from any entry point'] as const;
