@@ -47,3 +47,4 @@ export { renderTable } from './render/table.js';
 export { renderJson, toFindingsDocument, findingsJsonSchema, FINDINGS_FORMAT } from './render/findings-json.js';
 export { renderSarif } from './render/sarif.js';
 export { renderFindingsMarkdown } from './render/findings-markdown.js';
+export * from './analysis/paths/index.js';

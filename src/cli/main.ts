@@ -3,6 +3,9 @@ import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ModelError, UsageError, formatDiagnostic } from '../model/diagnostics.js';
 import { analyzeCommand } from './commands/analyze.js';
+import { diagramCommand } from './commands/diagram.js';
+import { pathsCommand } from './commands/paths.js';
+import { reportCommand } from './commands/report.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
@@ -15,6 +18,9 @@ type CommandFactory = (io: CliIO, done: (code: number) => void) => Command;
 const COMMANDS: readonly CommandFactory[] = [
   validateCommand,
   analyzeCommand,
+  pathsCommand,
+  diagramCommand,
+  reportCommand,
   rulesCommand,
   schemaCommand,
 ];

@@ -1,0 +1,57 @@
+// @vitest-environment happy-dom
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { galleryFiles, README_DIAGRAM, referenceModels } from './gallery.js';
+import { mermaidBlocks, parseMermaid, ROOT } from './helpers.js';
+
+/**
+ * examples/ holds what the CLI prints for each reference model. This regenerates every file and
+ * compares; with UPDATE_EXAMPLES=1 it writes them instead.
+ */
+const update = process.env.UPDATE_EXAMPLES === '1';
+let generated: Map<string, string>;
+
+beforeAll(async () => {
+  generated = await galleryFiles();
+  if (update) {
+    for (const [path, content] of generated) {
+      mkdirSync(dirname(join(ROOT, path)), { recursive: true });
+      writeFileSync(join(ROOT, path), content);
+    }
+  }
+}, 120_000);
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [relative(ROOT, path)];
+  });
+}
+
+describe('examples/ gallery (regenerate with UPDATE_EXAMPLES=1)', () => {
+  it('has an entry for every reference model', () => {
+    expect(referenceModels().length).toBeGreaterThan(0);
+    for (const model of referenceModels()) expect(generated.has(`examples/${model}/report.md`), model).toBe(true);
+  });
+
+  it('holds exactly the files the CLI makes', () => {
+    expect(filesUnder(join(ROOT, 'examples')).sort()).toEqual([...generated.keys()].sort());
+  });
+
+  it('matches what the CLI prints today, byte for byte', () => {
+    for (const [path, content] of generated) expect(readFileSync(join(ROOT, path), 'utf8'), path).toBe(content);
+  });
+
+  it('holds only diagrams that Mermaid parses', async () => {
+    for (const [path, content] of generated) {
+      const diagrams = path.endsWith('.mmd') ? [content] : mermaidBlocks(content);
+      for (const d of diagrams) await expect(parseMermaid(d), path).resolves.toMatchObject({ diagramType: 'flowchart-v2' });
+    }
+  });
+
+  it('shows one of its diagrams in the README', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    expect(mermaidBlocks(readme), `README.md embeds ${README_DIAGRAM} in a mermaid fence; paste the new one in`).toContain(generated.get(README_DIAGRAM));
+  });
+});
