@@ -1,6 +1,6 @@
 import { defineRule } from '../src/analysis/rule.js';
 import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
-import { accessSummaryOf, dataAccessOf, isSensitive, lifecycleOf, toolRequiresApproval, untrustedEntryOf } from '../src/graph/query.js';
+import { accessSummaryOf, isSensitive, lifecycleOf, toolRequiresApproval, untrustedEntryOf } from '../src/graph/query.js';
 import { TRUSTED_INPUTS } from '../src/model/schema.js';
 
 function isUntrustedBoundary(b: GraphNode<'boundary'>): boolean {
@@ -61,9 +61,39 @@ function untrustedInputs(g: ModelGraph, agent: GraphNode<'agent'>, memo: Map<str
   return found;
 }
 
-/** At most five items, then how many more: a hub agent can reach hundreds of stores. */
-function listSome(items: readonly string[]): string {
-  return items.length > 5 ? `${items.slice(0, 5).join(', ')} and ${items.length - 5} more` : items.join(', ');
+/** How many sensitive stores a finding names: a hub agent can reach thousands. */
+const SAMPLE = 5;
+
+/**
+ * The first `limit` sensitive stores the agent reaches in one step (by its own reads and writes,
+ * its credentials' grants, and the same of its tools), in id order of the edges walked, and
+ * whether there are more: a bounded walk, where listing them all is quadratic around hubs.
+ */
+function sensitiveSample(g: ModelGraph, agent: GraphNode<'agent'>, limit: number): { ids: string[]; labels: string[]; more: boolean } {
+  const ids = new Map<string, string>();
+  let more = false;
+  const visit = (dataIndex: number): boolean => {
+    const data = g.nodes[dataIndex]!;
+    if (data.kind !== 'data' || !isSensitive(data) || ids.has(data.id)) return false;
+    if (ids.size === limit) return (more = true);
+    ids.set(data.id, `"${data.id}" ${data.spec.classification}`);
+    return false;
+  };
+  const walk = (index: number): boolean => {
+    for (const k of g.outIndex(index)) {
+      const e = g.edges[k]!;
+      if ((e.kind === 'reads' || e.kind === 'writes') && visit(e.target)) return true;
+      if (e.kind === 'authenticates_with') {
+        for (const j of g.outIndex(e.target)) {
+          const grant = g.edges[j]!;
+          if (grant.kind === 'grants' && visit(grant.target)) return true;
+        }
+      }
+    }
+    return false;
+  };
+  if (!walk(agent.index)) for (const e of g.outEdgesOf(agent.id, 'invokes')) if (walk(e.target)) break;
+  return { ids: [...ids.keys()], labels: [...ids.values()], more };
 }
 
 export default defineRule({
@@ -103,13 +133,13 @@ export default defineRule({
       if (!accessSummaryOf(graph, agent.id).sensitive) continue;
       const untrusted = untrustedInputs(graph, agent, memo);
       if (!untrusted.length) continue;
-      const sensitive = dataAccessOf(graph, agent.id).filter((a) => isSensitive(a.data));
+      const sensitive = sensitiveSample(graph, agent, SAMPLE);
       yield {
         subject: agent.id,
-        related: [...egress, ...sensitive.map((a) => a.data.id)],
+        related: [...egress, ...sensitive.ids],
         message:
           `agent "${agent.id}" takes untrusted input (${untrusted.join('; ')}), ` +
-          `reaches sensitive data (${listSome(sensitive.map((a) => `"${a.data.id}" ${a.data.spec.classification}`))}) ` +
+          `reaches sensitive data (${sensitive.labels.join(', ')}${sensitive.more ? ' and more' : ''}) ` +
           `and can send outside with no approval or policy check (${egress.map((t) => `"${t}"`).join(', ')})`,
       };
     }
