@@ -12,17 +12,9 @@ export function graphOf(model: ModelFileSpec): ModelGraph {
   return buildGraph(result.model);
 }
 
-/** mulberry32, so that a fast-check seed gives one model. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../bench/synthetic.js';
+
+export { prng };
 
 export interface Shape {
   agents: number;

@@ -2,19 +2,17 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { parseBaseline } from '../../analysis/baseline.js';
-import { CATALOGUE } from '../../analysis/catalogue.js';
-import { analyze, type Report } from '../../analysis/engine.js';
-import { selectRules } from '../../analysis/select.js';
+import type { Report } from '../../analysis/engine.js';
 import { atLeast, type Severity } from '../../analysis/severity.js';
-import { buildGraph } from '../../graph/graph.js';
 import { UsageError } from '../../model/diagnostics.js';
 import { renderFindingsMarkdown } from '../../render/findings-markdown.js';
 import { renderJson } from '../../render/findings-json.js';
 import { renderSarif } from '../../render/sarif.js';
 import { renderTable } from '../../render/table.js';
-import { analysisOptions, asOfDate, severityOption, type AnalysisFlags } from '../analysis-options.js';
+import { analysisOptions, severityOption, type AnalysisFlags } from '../analysis-options.js';
+import { runAnalysis } from '../run-analysis.js';
 import { EXIT, type CliIO } from '../io.js';
-import { loadFromPaths, printDiagnostics, type LoadFlags } from '../load.js';
+import type { LoadFlags } from '../load.js';
 import { modelOptions } from '../options.js';
 
 type Format = 'table' | 'json' | 'sarif' | 'markdown';
@@ -36,18 +34,12 @@ export function analyzeCommand(io: CliIO, done: (code: number) => void): Command
     .option('-o, --output <file>', 'write the output to a file instead of stdout');
   for (const o of [...analysisOptions(), ...modelOptions()]) cmd.addOption(o);
   return cmd.action((paths: string[], flags: AnalyzeFlags) => {
-    const rules = selectRules(CATALOGUE, flags.rule, flags.skipRule);
     const baseline = flags.baseline === undefined ? undefined : readBaseline(flags.baseline, io);
-    const loaded = loadFromPaths(paths, flags, io);
-    if (!loaded.ok) {
-      printDiagnostics(loaded.diagnostics, io);
-      return done(EXIT.invalid);
-    }
-    const selected = new Set(rules.map((r) => r.id));
-    const deselected = new Set(CATALOGUE.map((r) => r.id).filter((id) => !selected.has(id)));
-    const report = analyze(buildGraph(loaded.model), { asOf: asOfDate(flags), rules, deselected });
+    const analysis = runAnalysis(paths, flags, io);
+    if (!analysis) return done(EXIT.invalid);
+    const { report, model } = analysis;
     const options = baseline ? { baseline } : {};
-    const text = render(flags.format, report, loaded.model.files, options);
+    const text = render(flags.format, report, model.files, options);
     if (flags.output) {
       io.writeFile(flags.output, text);
       io.stderr(`wrote ${flags.output}\n`);

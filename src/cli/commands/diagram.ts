@@ -1,13 +1,10 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { CATALOGUE } from '../../analysis/catalogue.js';
-import { analyze } from '../../analysis/engine.js';
 import { analyzePaths } from '../../analysis/paths/index.js';
-import { selectRules } from '../../analysis/select.js';
-import { buildGraph } from '../../graph/graph.js';
 import { renderDiagram, VIEWS, type ViewName } from '../../render/mermaid/index.js';
-import { analysisOptions, asOfDate, type AnalysisFlags } from '../analysis-options.js';
+import { analysisOptions, type AnalysisFlags } from '../analysis-options.js';
 import { EXIT, type CliIO } from '../io.js';
-import { loadFromPaths, printDiagnostics, type LoadFlags } from '../load.js';
+import type { LoadFlags } from '../load.js';
+import { runAnalysis } from '../run-analysis.js';
 import { modelOptions, positiveInteger } from '../options.js';
 
 interface DiagramFlags extends LoadFlags, AnalysisFlags {
@@ -37,14 +34,9 @@ export function diagramCommand(io: CliIO, done: (code: number) => void): Command
     .option('-o, --output <file>', 'write the diagram to a file instead of stdout');
   for (const o of [...analysisOptions(), ...modelOptions()]) cmd.addOption(o);
   return cmd.action((paths: string[], flags: DiagramFlags) => {
-    const rules = selectRules(CATALOGUE, flags.rule, flags.skipRule);
-    const loaded = loadFromPaths(paths, flags, io);
-    if (!loaded.ok) {
-      printDiagnostics(loaded.diagnostics, io);
-      return done(EXIT.invalid);
-    }
-    const graph = buildGraph(loaded.model);
-    const report = analyze(graph, { asOf: asOfDate(flags), rules });
+    const analysis = runAnalysis(paths, flags, io);
+    if (!analysis) return done(EXIT.invalid);
+    const { graph, report } = analysis;
     const diagram = renderDiagram(flags.view, { graph, findings: report.findings, paths: analyzePaths(graph) }, {
       ...(flags.system === undefined ? {} : { system: flags.system }),
       ...(flags.focus === undefined ? {} : { focus: flags.focus }),

@@ -1,18 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { CATALOGUE } from '../../analysis/catalogue.js';
-import { analyze } from '../../analysis/engine.js';
 import { analyzePaths } from '../../analysis/paths/index.js';
-import { selectRules } from '../../analysis/select.js';
-import { buildGraph } from '../../graph/graph.js';
 import { renderHtmlReport } from '../../render/html/report.js';
 import type { ReportInput } from '../../render/report-content.js';
 import { renderMarkdownReport } from '../../render/report-markdown.js';
 import { VERSION } from '../../version.js';
-import { analysisOptions, asOfDate, type AnalysisFlags } from '../analysis-options.js';
+import { analysisOptions, type AnalysisFlags } from '../analysis-options.js';
 import { EXIT, type CliIO } from '../io.js';
-import { loadFromPaths, printDiagnostics, type LoadFlags } from '../load.js';
+import type { LoadFlags } from '../load.js';
+import { runAnalysis } from '../run-analysis.js';
 import { modelOptions } from '../options.js';
 
 interface ReportFlags extends LoadFlags, AnalysisFlags {
@@ -30,14 +27,9 @@ export function reportCommand(io: CliIO, done: (code: number) => void): Command 
     .option('--title <text>', "the report's title (default: the systems' names)");
   for (const o of [...analysisOptions(), ...modelOptions()]) cmd.addOption(o);
   return cmd.action((paths: string[], flags: ReportFlags) => {
-    const rules = selectRules(CATALOGUE, flags.rule, flags.skipRule);
-    const loaded = loadFromPaths(paths, flags, io);
-    if (!loaded.ok) {
-      printDiagnostics(loaded.diagnostics, io);
-      return done(EXIT.invalid);
-    }
-    const graph = buildGraph(loaded.model);
-    const report = analyze(graph, { asOf: asOfDate(flags), rules });
+    const analysis = runAnalysis(paths, flags, io);
+    if (!analysis) return done(EXIT.invalid);
+    const { graph, report } = analysis;
     const input: ReportInput = { graph, report, paths: analyzePaths(graph), version: VERSION, ...(flags.title === undefined ? {} : { title: flags.title }) };
     if (flags.html) {
       io.writeFile(flags.html, renderHtmlReport(input, { mermaidScript: mermaidBundle() }));
