@@ -22,21 +22,27 @@ export function isExpired(a: Acceptance, asOf: string): boolean {
  * findings only. Returns the matching findings in the order given.
  */
 export function findingsMatcher(findings: readonly Finding[]): (pattern: string) => Finding[] {
-  const byId = new Map<string, Finding>();
-  const byRule = new Map<string, Finding[]>();
-  for (const f of findings) {
-    if (!byId.has(f.id)) byId.set(f.id, f);
-    let list = byRule.get(f.ruleId);
-    if (!list) byRule.set(f.ruleId, (list = []));
-    list.push(f);
-  }
+  // Built on the first lookup: a model without acceptances never pays for indexing its findings.
+  let byId: Map<string, Finding> | undefined;
+  let byRule: Map<string, Finding[]> | undefined;
+  const index = () => {
+    byId = new Map();
+    byRule = new Map();
+    for (const f of findings) {
+      if (!byId.has(f.id)) byId.set(f.id, f);
+      let list = byRule.get(f.ruleId);
+      if (!list) byRule.set(f.ruleId, (list = []));
+      list.push(f);
+    }
+  };
   return (pattern) => {
+    if (!byId || !byRule) index();
     if (!pattern.includes('*')) {
-      const hit = byId.get(pattern);
+      const hit = byId!.get(pattern);
       return hit ? [hit] : [];
     }
     const rulePart = pattern.slice(0, pattern.indexOf('@'));
-    const candidates = rulePart.includes('*') ? findings : (byRule.get(rulePart) ?? []);
+    const candidates = rulePart.includes('*') ? findings : (byRule!.get(rulePart) ?? []);
     const match = acceptanceMatcher(pattern);
     return candidates.filter((f) => match(f.id));
   };
