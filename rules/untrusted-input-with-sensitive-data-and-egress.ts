@@ -1,12 +1,7 @@
 import { defineRule } from '../src/analysis/rule.js';
 import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
-import { accessSummaryOf, isSensitive, lifecycleOf, toolRequiresApproval, untrustedEntryOf } from '../src/graph/query.js';
+import { accessSummaryOf, isSensitive, isUntrustedBoundary, lifecycleOf, toolRequiresApproval, untrustedEntryOf } from '../src/graph/query.js';
 import { TRUSTED_INPUTS } from '../src/model/schema.js';
-
-function isUntrustedBoundary(b: GraphNode<'boundary'>): boolean {
-  const trust = b.spec.trust ?? (b.spec.kind === 'internet' || b.spec.kind === 'vendor' ? 'untrusted' : 'trusted');
-  return trust === 'untrusted';
-}
 
 function browses(tool: GraphNode<'tool'>): boolean {
   return tool.spec.kind === 'browser' || (tool.spec.actions ?? []).includes('browse');
@@ -47,7 +42,7 @@ function untrustedInputs(g: ModelGraph, agent: GraphNode<'agent'>, memo: Map<str
   const inputs = (agent.spec.inputs ?? []).filter((i) => !TRUSTED_INPUTS.has(i));
   if (inputs.length) found.push(`inputs: ${inputs.join(', ')}`);
   for (const b of g.targets(agent.id, 'exposed_to')) {
-    if (b.kind === 'boundary' && isUntrustedBoundary(b)) found.push(`exposed to untrusted boundary "${b.id}"`);
+    if (isUntrustedBoundary(b)) found.push(`exposed to untrusted boundary "${b.id}"`);
   }
   for (const tool of g.targets(agent.id, 'invokes') as GraphNode<'tool'>[]) {
     const returned = (tool.spec.inputs ?? []).filter((i) => !TRUSTED_INPUTS.has(i));

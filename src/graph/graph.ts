@@ -177,8 +177,4 @@ export function buildGraph(model: Model): ModelGraph {
   return new ModelGraph(model);
 }
 
-export function isNodeOf<K extends NodeKind>(node: AnyGraphNode | undefined, kind: K): node is GraphNode<K> & AnyGraphNode {
-  return node?.kind === kind;
-}
-
 export type { Entity };

@@ -7,10 +7,6 @@ import type { AnyGraphNode, GraphEdge, GraphNode, ModelGraph } from './graph.js'
 
 const ACCESS_RANK: Record<AccessLevel, number> = { read: 0, write: 1, admin: 2 };
 
-export function maxAccess(a: AccessLevel, b: AccessLevel): AccessLevel {
-  return ACCESS_RANK[a] >= ACCESS_RANK[b] ? a : b;
-}
-
 export function accessAtLeast(a: AccessLevel, min: AccessLevel): boolean {
   return ACCESS_RANK[a] >= ACCESS_RANK[min];
 }
@@ -36,10 +32,6 @@ export function toolsOf(g: ModelGraph, agentId: string): GraphNode<'tool'>[] {
 
 export function parentOf(g: ModelGraph, agentId: string): GraphNode<'agent'> | undefined {
   return g.targets(agentId, 'child_of')[0] as GraphNode<'agent'> | undefined;
-}
-
-export function childrenOf(g: ModelGraph, agentId: string): GraphNode<'agent'>[] {
-  return g.sources(agentId, 'child_of') as GraphNode<'agent'>[];
 }
 
 export function systemOf(g: ModelGraph, id: string): GraphNode<'system'> | undefined {
@@ -289,12 +281,16 @@ export function untrustedEntryOf(g: ModelGraph, agent: GraphNode<'agent'>): stri
   if (isExternal(agent)) return 'externally exposed';
   if (takesUntrustedInput(agent)) return 'takes untrusted input';
   for (const e of g.outEdgesOf(agent.id, 'exposed_to')) {
-    const b = g.nodes[e.target]!;
-    if (b.kind !== 'boundary') continue;
-    const trust = b.spec.trust ?? (b.spec.kind === 'internet' || b.spec.kind === 'vendor' ? 'untrusted' : 'trusted');
-    if (trust === 'untrusted') return `exposed to untrusted boundary "${b.id}"`;
+    if (isUntrustedBoundary(g.nodes[e.target]!)) return `exposed to untrusted boundary "${e.to}"`;
   }
   return undefined;
+}
+
+/** A boundary is untrusted when it says so; unstated, the internet and vendors are untrusted. */
+export function isUntrustedBoundary(node: AnyGraphNode): boolean {
+  if (node.kind !== 'boundary') return false;
+  if (node.spec.trust) return node.spec.trust === 'untrusted';
+  return node.spec.kind === 'internet' || node.spec.kind === 'vendor';
 }
 
 /** What a node's one-step data access amounts to, without listing it: see `accessSummaryOf`. */

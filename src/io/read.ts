@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { wholeFile } from '../model/decode.js';
 import type { Diagnostic } from '../model/diagnostics.js';
-import { DEFAULT_MAX_FILE_BYTES, type ModelSource } from '../model/load.js';
+import { DEFAULT_MAX_FILE_BYTES, fileTooLarge, type ModelSource } from '../model/load.js';
 
 const MODEL_FILE = /\.(ya?ml|json)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -38,7 +38,7 @@ export function readModelSources(
     }
     if (size > maxBytes) {
       diagnostics.push(
-        wholeFile(name(abs), 'file-too-large', `the file is ${(size / 1048576).toFixed(1)} MiB, over the limit of ${(maxBytes / 1048576).toFixed(1)} MiB`, 'raise the limit with --max-file-size <MiB>, or split the model into several files'),
+        fileTooLarge(name(abs), size, maxBytes),
       );
       return;
     }

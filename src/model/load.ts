@@ -124,7 +124,7 @@ export function loadModel(sources: readonly ModelSource[], options: LoadOptions 
     const size = typeof source.content === 'string' ? Buffer.byteLength(source.content) : source.content.byteLength;
     if (size > maxBytes) {
       diagnostics.push(
-        wholeFile(source.file, 'file-too-large', `the file is ${mib(size)}, over the limit of ${mib(maxBytes)}`, 'raise the limit with --max-file-size <MiB>, or split the model into several files'),
+        fileTooLarge(source.file, size, maxBytes),
       );
       continue;
     }
@@ -478,6 +478,11 @@ function sample(ids: readonly string[]): string {
   return ids.length > 8 ? `${ids.slice(0, 8).join(', ')}, …` : ids.join(', ');
 }
 
+/** The one wording of a file over the size limit, whether caught before reading or after. */
+export function fileTooLarge(file: string, size: number, maxBytes: number): Diagnostic {
+  return wholeFile(file, 'file-too-large', `the file is ${mib(size)}, over the limit of ${mib(maxBytes)}`, 'raise the limit with --max-file-size <MiB>, or split the model into several files');
+}
+
 function mib(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 3 : 1)} MiB`;
+  return `${(bytes / 1048576).toFixed(1)} MiB`;
 }

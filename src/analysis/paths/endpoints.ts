@@ -1,5 +1,5 @@
 import type { AnyGraphNode, ModelGraph } from '../../graph/graph.js';
-import { isIrreversible } from '../../graph/query.js';
+import { isIrreversible, isUntrustedBoundary } from '../../graph/query.js';
 import { TRUSTED_INPUTS, type AccessLevel } from '../../model/schema.js';
 import type { PathIndex } from './projection.js';
 import { likelihoodCost } from './traversal.js';
@@ -51,17 +51,11 @@ export class UnknownNodeError extends Error {
   }
 }
 
-function boundaryUntrusted(node: AnyGraphNode): boolean {
-  if (node.kind !== 'boundary') return false;
-  const trust = node.spec.trust ?? (node.spec.kind === 'internet' || node.spec.kind === 'vendor' ? 'untrusted' : 'trusted');
-  return trust === 'untrusted';
-}
-
 function untrustedBoundaries(g: ModelGraph, index: number): string[] {
   const out: string[] = [];
   for (const k of g.outIndex(index)) {
     const e = g.edges[k]!;
-    if (e.kind === 'exposed_to' && boundaryUntrusted(g.nodes[e.target]!)) out.push(e.to);
+    if (e.kind === 'exposed_to' && isUntrustedBoundary(g.nodes[e.target]!)) out.push(e.to);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { AnyGraphNode, ModelGraph } from '../../graph/graph.js';
+import { isUntrustedBoundary } from '../../graph/query.js';
 import type { RelationKindName } from '../../model/schema.js';
 import { TRUSTED_INPUTS } from '../../model/schema.js';
 import { EDGE_STYLE, reasonFor, relationLabel, type ViewInput } from './common.js';
@@ -76,7 +77,7 @@ export function systemChart(input: ViewInput): { chart: Flowchart; inputTargets:
       groups.set(key, {
         key,
         label: boundaryLabel(node),
-        classes: [isUntrusted(node) ? 'untrusted' : 'trusted'],
+        classes: [isUntrustedBoundary(node) ? 'untrusted' : 'trusted'],
         ...(i + 1 < chain.length ? { parent: `boundary:${chain[i + 1]}` } : {}),
       });
     }
@@ -147,7 +148,7 @@ export function systemChart(input: ViewInput): { chart: Flowchart; inputTargets:
   for (const n of shown) {
     if (n.kind === 'agent' || n.kind === 'tool') for (const source of n.spec.inputs ?? []) if (!TRUSTED_INPUTS.has(source)) count++;
     for (const b of graph.targets(n.id, 'exposed_to')) {
-      addInput(`input:boundary:${b.id}`, n.id, [boundaryName(b), isUntrusted(b) ? 'untrusted input' : 'input'], isUntrusted(b));
+      addInput(`input:boundary:${b.id}`, n.id, [boundaryName(b), isUntrustedBoundary(b) ? 'untrusted input' : 'input'], isUntrustedBoundary(b));
     }
     if (n.kind === 'agent' || n.kind === 'tool') {
       for (const source of n.spec.inputs ?? []) {
@@ -198,11 +199,6 @@ function boundaryName(b: AnyGraphNode): string {
 }
 
 function boundaryLabel(b: AnyGraphNode): string {
-  return `${isUntrusted(b) ? 'untrusted' : 'boundary'}: ${boundaryName(b)}`;
+  return `${isUntrustedBoundary(b) ? 'untrusted' : 'boundary'}: ${boundaryName(b)}`;
 }
 
-export function isUntrusted(b: AnyGraphNode): boolean {
-  if (b.kind !== 'boundary') return false;
-  if (b.spec.trust) return b.spec.trust === 'untrusted';
-  return b.spec.kind === 'internet' || b.spec.kind === 'vendor';
-}
