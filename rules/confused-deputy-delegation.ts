@@ -1,4 +1,4 @@
-import { pathComputationFor } from '../src/analysis/paths/analyze.js';
+import { pathFactsFor } from '../src/analysis/paths/analyze.js';
 import { EXPOSURE_WORDS, exposureLevel, extraAuthority, hasExtraAuthority } from '../src/analysis/paths/findings.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { raiseSeverity } from '../src/analysis/severity.js';
@@ -17,7 +17,7 @@ export default defineRule({
   remediation:
     'Propagate the caller’s principal on the delegation (on_behalf_of: true, e.g. OAuth token exchange with an actor claim) so that the callee acts with the caller’s rights, or check each delegated request against the caller’s rights (policy_check: true), or narrow the callee.',
   *check({ graph }) {
-    const c = pathComputationFor(graph);
+    const c = pathFactsFor(graph);
     const { index, ends } = c;
     for (const e of graph.edges) {
       if (e.kind !== 'delegates_to' || e.attrs.on_behalf_of) continue;

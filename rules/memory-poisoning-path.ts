@@ -1,4 +1,4 @@
-import { pathComputationFor, type PathComputation } from '../src/analysis/paths/analyze.js';
+import { pathFactsFor, type PathFacts } from '../src/analysis/paths/analyze.js';
 import { EXPOSURE_WORDS, exposureLevel, extraAuthority, hasExtraAuthority } from '../src/analysis/paths/findings.js';
 import { STEPS } from '../src/analysis/paths/traversal.js';
 import { defineRule } from '../src/analysis/rule.js';
@@ -13,7 +13,7 @@ const USE = step('use-credential');
 const INVOKE = step('invoke');
 
 /** Agents that read the tainted store node: directly, or through a tool that returns its content. */
-function readersOf(c: PathComputation, tainted: number): Set<number> {
+function readersOf(c: PathFacts, tainted: number): Set<number> {
   const { index } = c;
   const g = index.graph;
   const out = new Set<number>();
@@ -30,7 +30,7 @@ function readersOf(c: PathComputation, tainted: number): Set<number> {
 }
 
 /** Agents that can write the store: directly, through a tool they call, or with a credential they (or their tools) hold. */
-function writersOf(c: PathComputation, tainted: number): Set<number> {
+function writersOf(c: PathFacts, tainted: number): Set<number> {
   const { index } = c;
   const g = index.graph;
   const out = new Set<number>();
@@ -73,7 +73,7 @@ export default defineRule({
   remediation:
     'Validate the provenance of writes before readers trust them (write_validation: true), isolate entries per principal, or split the store so that privileged agents do not read what exposed agents write.',
   *check({ graph }) {
-    const c = pathComputationFor(graph);
+    const c = pathFactsFor(graph);
     const { index, ends } = c;
     for (const data of graph.nodesOf('data')) {
       if ((data.spec.kind !== 'memory' && data.spec.kind !== 'vector-store') || data.spec.write_validation) continue;

@@ -1,4 +1,4 @@
-import { pathComputationFor, type PathComputation } from '../src/analysis/paths/analyze.js';
+import { pathFactsFor, type PathFacts } from '../src/analysis/paths/analyze.js';
 import { exposureLevel } from '../src/analysis/paths/findings.js';
 import { KIND_CODE, STEPS } from '../src/analysis/paths/traversal.js';
 import { defineRule } from '../src/analysis/rule.js';
@@ -11,8 +11,8 @@ const AGENT = KIND_CODE.agent;
  * Per agent: how many of its steps lead somewhere that reaches a crown jewel (capped at 2), and the
  * entity of the first: enough to tell, for any credential, whether it opens something beyond it.
  */
-const onwardCache = new WeakMap<PathComputation, { count: Uint8Array; first: Int32Array }>();
-function onwardSteps(c: PathComputation): { count: Uint8Array; first: Int32Array } {
+const onwardCache = new WeakMap<PathFacts, { count: Uint8Array; first: Int32Array }>();
+function onwardSteps(c: PathFacts): { count: Uint8Array; first: Int32Array } {
   let got = onwardCache.get(c);
   if (got) return got;
   const { index, ends } = c;
@@ -46,7 +46,7 @@ export default defineRule({
   remediation:
     'Give each agent its own credential (a workload identity such as a SPIFFE ID, or a token exchanged per task) so that compromising one agent does not let it pass as another; until then, scope the shared credential to what both truly need. `steward paths --from <agent>` shows where the bridge leads.',
   *check({ graph }) {
-    const c = pathComputationFor(graph);
+    const c = pathFactsFor(graph);
     const { index, ends } = c;
     const onward = onwardSteps(c);
     for (const cred of graph.nodesOf('credential')) {

@@ -2,7 +2,7 @@ import type { ModelGraph } from '../graph/graph.js';
 import { acceptanceMatcher, isExpired } from './acceptance.js';
 import { compareFindings, findingId, type Finding } from './finding.js';
 import type { Rule, RuleContext, RuleResult } from './rule.js';
-import { SEVERITIES, type Severity } from './severity.js';
+import { SEVERITIES, severityRank, type Severity } from './severity.js';
 
 export interface AnalyzeOptions {
   /** The date the analysis is as of (YYYY-MM-DD). */
@@ -47,32 +47,52 @@ export function analyze(graph: ModelGraph, options: AnalyzeOptions): Report {
   const acceptanceRules = options.rules.filter((r) => r.phase === 'acceptance');
   const ctx: RuleContext = { graph, asOf: options.asOf, findings: [], deselected: options.deselected ?? new Set() };
   const findings: Finding[] = [];
-  for (const rule of ordinary) findings.push(...runRule(rule, ctx));
+  const seen = new Set<string>();
+  for (const rule of ordinary) runRule(rule, ctx, findings, seen);
   const phase2: RuleContext = { ...ctx, findings: [...findings] };
-  for (const rule of acceptanceRules) findings.push(...runRule(rule, phase2));
+  for (const rule of acceptanceRules) runRule(rule, phase2, findings, seen);
 
-  const seen = new Map<string, Finding>();
-  for (const f of findings) if (!seen.has(f.id)) seen.set(f.id, f);
-  const unique = [...seen.values()];
-  applyAcceptances(graph, unique, options.asOf);
-  unique.sort(compareFindings);
-  return { asOf: options.asOf, findings: unique, rules: options.rules, summary: summarize(unique) };
+  applyAcceptances(graph, findings, options.asOf);
+  return { asOf: options.asOf, findings: sortFindings(findings), rules: options.rules, summary: summarize(findings) };
 }
 
-function runRule(rule: Rule, ctx: RuleContext): Finding[] {
-  let results: RuleResult[];
+/** Appends the rule's findings, skipping ids already seen (the first one wins). */
+function runRule(rule: Rule, ctx: RuleContext, out: Finding[], seen: Set<string>): void {
   try {
-    results = [...rule.check(ctx)];
+    for (const r of rule.check(ctx)) {
+      const f = toFinding(rule, r, ctx.graph);
+      if (seen.has(f.id)) continue;
+      seen.add(f.id);
+      out.push(f);
+    }
   } catch (err) {
     throw new RuleError(rule.id, err);
   }
-  return results.map((r) => toFinding(rule, r, ctx.graph));
+}
+
+/**
+ * The order of `compareFindings`, computed by bucketing on severity and rule first: rules yield
+ * their findings in id order mostly, so each bucket is nearly sorted and sorts in about linear time.
+ */
+function sortFindings(findings: Finding[]): Finding[] {
+  const buckets = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = `${SEVERITIES.length - severityRank(f.severity)}\u0000${f.ruleId}`;
+    let list = buckets.get(key);
+    if (!list) buckets.set(key, (list = []));
+    list.push(f);
+  }
+  const out: Finding[] = [];
+  for (const key of [...buckets.keys()].sort()) {
+    const list = buckets.get(key)!.sort(compareFindings);
+    for (const f of list) out.push(f);
+  }
+  return out;
 }
 
 function toFinding(rule: Rule, r: RuleResult, graph: ModelGraph): Finding {
   const node = graph.node(r.subject);
-  const acceptance = node ? undefined : graph.accepted.find((a) => a.finding === r.subject);
-  const source = node?.source ?? acceptance?.source;
+  const source = node ? node.source : graph.accepted.find((a) => a.finding === r.subject)?.source;
   return {
     id: findingId(rule.id, r.subject, r.key),
     ruleId: rule.id,
@@ -83,7 +103,7 @@ function toFinding(rule: Rule, r: RuleResult, graph: ModelGraph): Finding {
     reasons: r.reasons ?? [],
     subject: r.subject,
     subjectKind: node?.kind ?? 'acceptance',
-    related: [...new Set(r.related ?? [])].sort(),
+    related: relatedIds(r.related),
     layer: rule.layers[0] ?? node?.layer ?? 6,
     layers: rule.layers,
     subjectLayer: node?.layer ?? rule.layers[0] ?? 6,
@@ -94,6 +114,14 @@ function toFinding(rule: Rule, r: RuleResult, graph: ModelGraph): Finding {
     status: 'open',
   };
 }
+
+function relatedIds(related: readonly string[] | undefined): readonly string[] {
+  if (!related?.length) return NO_RELATED;
+  if (related.length === 1) return [related[0]!];
+  return [...new Set(related)].sort();
+}
+
+const NO_RELATED: readonly string[] = Object.freeze([]);
 
 function applyAcceptances(graph: ModelGraph, findings: Finding[], asOf: string): void {
   const active = graph.accepted.filter((a) => !isExpired(a, asOf)).map((a) => ({ a, match: acceptanceMatcher(a.finding) }));

@@ -71,18 +71,35 @@ export const BUDGETS = {
   flow: 200_000_000,
 } as const;
 
-/** Everything the analysis computed: the public result plus what path rules need. */
-export interface PathComputation {
+/**
+ * What the path rules need, and the whole analysis builds on: the endpoints, who is reached from
+ * an entry, who reaches a crown jewel, and each agent's and credential's blast radius as counts.
+ * Linear in the projection; the rankings, exposure and chokepoints are left to `computePaths`.
+ */
+export interface PathFacts {
   index: PathIndex;
   ends: Endpoints;
-  analysis: PathAnalysis;
+  /** Projection nodes that are sources and targets, ascending. */
+  sources: number[];
+  targets: number[];
+  /** Per projection node: reached from some source; and reaching some target. */
+  reachedNodes: Uint8Array;
+  towardJewel: Uint8Array;
   /** Per entity: reached from some entry by any number of steps (entries included). */
   reached: Uint8Array;
   /** Per entity: reaches some crown jewel from its control state. */
   reachesJewel: Uint8Array;
+  cond: Condensation;
+  /** Active agents and credentials, ascending. */
+  candidates: number[];
   /** Per entity (agents and credentials): crown jewels it reaches (itself excluded) and their impact. */
   jewelCount: Int32Array;
   jewelScore: Float64Array;
+}
+
+/** Everything the analysis computed: the public result plus what path rules need. */
+export interface PathComputation extends PathFacts {
+  analysis: PathAnalysis;
   /** Bounds from the entries, per projection node and hop layer. */
   fromEntries: Layers;
 }
@@ -114,7 +131,8 @@ function selection(settings: PathSettings): EndpointSelection {
 export function computePaths(index: PathIndex, options: PathOptions = {}): PathComputation {
   const g = index.graph;
   const settings = settingsOf(options);
-  const ends = deriveEndpoints(index, selection(settings));
+  const cached = isDefault(options) ? factsCache.get(index) : undefined;
+  const ends = cached?.ends ?? deriveEndpoints(index, selection(settings));
   const truncated: Truncation[] = [];
   const N = index.size;
   const D = settings.maxHops;
@@ -122,19 +140,9 @@ export function computePaths(index: PathIndex, options: PathOptions = {}): PathC
 
   const stage = options.onStage ?? (() => undefined);
   stage('endpoints');
-  const sources: number[] = [];
-  const targets: number[] = [];
-  for (let v = 0; v < N; v++) {
-    if (ends.isSource[v]) sources.push(v);
-    if (ends.isTarget[v]) targets.push(v);
-  }
-  const reachedP = reachFrom(index, sources);
-  const reached = new Uint8Array(index.entities);
-  for (let v = 0; v < N; v++) if (reachedP[v]) reached[index.entity[v]!] = 1;
-  const towardJewel = reachFrom(index, targets, true);
-  const reachesJewel = new Uint8Array(index.entities);
-  for (let e = 0; e < index.entities; e++) reachesJewel[e] = towardJewel[e]!;
-
+  const facts = cached ?? computeFacts(index, ends, stage);
+  if (!cached && isDefault(options)) factsCache.set(index, facts);
+  const { sources, targets, reachedNodes: reachedP, towardJewel, reached, cond, candidates, jewelCount, jewelScore } = facts;
   stage('reachability');
   const F = layersFromSources(index, ends, D);
 
@@ -237,36 +245,6 @@ export function computePaths(index: PathIndex, options: PathOptions = {}): PathC
 
   stage('hop-bound check');
   // Blast radius (down) and exposure (up), over the condensation.
-  const cond = condense(index);
-  stage('condensation');
-  const jewelItem = new Int32Array(N).fill(-1);
-  for (const t of targets) jewelItem[t] = ends.jewelOf[index.entity[t]!]!;
-  const impacts = Float64Array.from(ends.jewels, (j) => j.impact);
-  const wanted = new Uint8Array(cond.count);
-  const candidates: number[] = [];
-  for (const node of g.nodes) {
-    if ((node.kind === 'agent' || node.kind === 'credential') && index.active[node.index]) {
-      wanted[cond.comp[node.index]!] = 1;
-      candidates.push(node.index);
-    }
-  }
-  stage('blast radius: candidates');
-  const down = propagate(index, cond, jewelItem, impacts, 'down', wanted);
-  stage('blast radius: sets');
-  const jewelCount = new Int32Array(index.entities);
-  const jewelScore = new Float64Array(index.entities);
-  for (const e of candidates) {
-    const c = cond.comp[e]!;
-    let n = down.count[c]!;
-    let s = down.score[c]!;
-    if (ends.isTarget[e] && ends.jewelOf[e]! >= 0) {
-      n--;
-      s -= ends.jewels[ends.jewelOf[e]!]!.impact;
-    }
-    jewelCount[e] = n;
-    jewelScore[e] = Math.max(0, s);
-  }
-  stage('blast radius: counts');
   const blastRadius = listBlastRadius(index, ends, cond, candidates, jewelCount, jewelScore, settings, truncated);
 
   stage('blast radius: listing');
@@ -377,7 +355,57 @@ export function computePaths(index: PathIndex, options: PathOptions = {}): PathC
     },
     truncated,
   };
-  return { index, ends, analysis, reached, reachesJewel, jewelCount, jewelScore, fromEntries: F };
+  return { ...facts, analysis, fromEntries: F };
+}
+
+function computeFacts(index: PathIndex, ends: Endpoints, stage: (name: string) => void): PathFacts {
+  const g = index.graph;
+  const N = index.size;
+  const sources: number[] = [];
+  const targets: number[] = [];
+  for (let v = 0; v < N; v++) {
+    if (ends.isSource[v]) sources.push(v);
+    if (ends.isTarget[v]) targets.push(v);
+  }
+  const reachedNodes = reachFrom(index, sources);
+  const reached = new Uint8Array(index.entities);
+  for (let v = 0; v < N; v++) if (reachedNodes[v]) reached[index.entity[v]!] = 1;
+  const towardJewel = reachFrom(index, targets, true);
+  const reachesJewel = new Uint8Array(index.entities);
+  for (let e = 0; e < index.entities; e++) reachesJewel[e] = towardJewel[e]!;
+  stage('reachability');
+
+  const cond = condense(index);
+  stage('condensation');
+  const jewelItem = new Int32Array(N).fill(-1);
+  for (const t of targets) jewelItem[t] = ends.jewelOf[index.entity[t]!]!;
+  const impacts = Float64Array.from(ends.jewels, (j) => j.impact);
+  const wanted = new Uint8Array(cond.count);
+  const candidates: number[] = [];
+  for (const node of g.nodes) {
+    if ((node.kind === 'agent' || node.kind === 'credential') && index.active[node.index]) {
+      wanted[cond.comp[node.index]!] = 1;
+      candidates.push(node.index);
+    }
+  }
+  stage('blast radius: candidates');
+  const down = propagate(index, cond, jewelItem, impacts, 'down', wanted);
+  stage('blast radius: sets');
+  const jewelCount = new Int32Array(index.entities);
+  const jewelScore = new Float64Array(index.entities);
+  for (const e of candidates) {
+    const c = cond.comp[e]!;
+    let n = down.count[c]!;
+    let s = down.score[c]!;
+    if (ends.isTarget[e] && ends.jewelOf[e]! >= 0) {
+      n--;
+      s -= ends.jewels[ends.jewelOf[e]!]!.impact;
+    }
+    jewelCount[e] = n;
+    jewelScore[e] = Math.max(0, s);
+  }
+  stage('blast radius: counts');
+  return { index, ends, sources, targets, reachedNodes, towardJewel, reached, reachesJewel, cond, candidates, jewelCount, jewelScore };
 }
 
 /**
@@ -675,7 +703,20 @@ export function pathIndexFor(graph: ModelGraph): PathIndex {
   return index;
 }
 
-/** The default analysis of a graph, computed once and shared by every path rule. */
+/** The default facts of a projection, computed once and shared by every path rule and the analysis. */
+const factsCache = new WeakMap<PathIndex, PathFacts>();
+
+export function pathFactsFor(graph: ModelGraph): PathFacts {
+  const index = pathIndexFor(graph);
+  let facts = factsCache.get(index);
+  if (!facts) {
+    facts = computeFacts(index, deriveEndpoints(index, selection(settingsOf({}))), () => undefined);
+    factsCache.set(index, facts);
+  }
+  return facts;
+}
+
+/** The default analysis of a graph, computed once. */
 const computationCache = new WeakMap<ModelGraph, PathComputation>();
 
 export function pathComputationFor(graph: ModelGraph): PathComputation {
@@ -687,10 +728,13 @@ export function pathComputationFor(graph: ModelGraph): PathComputation {
   return c;
 }
 
+function isDefault(options: PathOptions): boolean {
+  return Object.values(options).every((value) => value === undefined);
+}
+
 /** Analyzes lateral-movement paths: entries, jewels, ranked paths, blast radius, exposure, chokepoints. */
 export function analyzePaths(graph: ModelGraph, options: PathOptions = {}): PathAnalysis {
-  const isDefault = Object.values(options).every((v) => v === undefined);
-  return isDefault ? pathComputationFor(graph).analysis : computePaths(pathIndexFor(graph), options).analysis;
+  return isDefault(options) ? pathComputationFor(graph).analysis : computePaths(pathIndexFor(graph), options).analysis;
 }
 
 export interface PathQuery {

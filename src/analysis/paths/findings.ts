@@ -1,6 +1,6 @@
 import type { ModelGraph } from '../../graph/graph.js';
 import { isActiveOwner, teamOf } from '../../graph/query.js';
-import type { PathComputation } from './analyze.js';
+import type { PathFacts } from './analyze.js';
 import type { PathIndex } from './projection.js';
 import { KIND_CODE, STEPS, isGated } from './traversal.js';
 import type { StepKind } from './types.js';
@@ -64,16 +64,16 @@ export interface UncontrolledRoute {
   crossing: number;
 }
 
-const cache = new WeakMap<PathComputation, Map<string, unknown>>();
+const cache = new WeakMap<PathFacts, Map<string, unknown>>();
 
-function memo<T>(c: PathComputation, key: string, make: () => T): T {
+function memo<T>(c: PathFacts, key: string, make: () => T): T {
   let m = cache.get(c);
   if (!m) cache.set(c, (m = new Map()));
   if (!m.has(key)) m.set(key, make());
   return m.get(key) as T;
 }
 
-export function teamsOf(c: PathComputation): Accountability {
+export function teamsOf(c: PathFacts): Accountability {
   return memo(c, 'teams', () => accountableTeams(c.index.graph));
 }
 
@@ -106,7 +106,7 @@ function labelledReach(index: PathIndex, seeds: readonly { node: number; label: 
  * not simple paths: linear time, and a walk through such a hop always contains a path through it
  * or through another one.
  */
-export function uncontrolledRoutes(c: PathComputation): UncontrolledRoute[] {
+export function uncontrolledRoutes(c: PathFacts): UncontrolledRoute[] {
   return memo(c, 'uncontrolled', () => {
     const { index, ends } = c;
     const g = index.graph;
@@ -144,7 +144,7 @@ interface AuthorityCache {
   compare: number;
 }
 
-function authorityCache(c: PathComputation): AuthorityCache {
+function authorityCache(c: PathFacts): AuthorityCache {
   return memo(c, 'authority', () => ({ sets: new Map<number, Int32Array>(), member: new Int32Array(c.index.size), compare: 0 }));
 }
 
@@ -172,7 +172,7 @@ function union(parts: readonly (Int32Array | number[])[]): Int32Array {
  * Not through other agents (delegation, impersonation, poisoned content). Reading a store and
  * writing it are told apart (the plain and the tainted node). Sorted.
  */
-export function authorityOf(c: PathComputation, node: number): Int32Array {
+export function authorityOf(c: PathFacts, node: number): Int32Array {
   const cache = authorityCache(c);
   const got = cache.sets.get(node);
   if (got) return got;
@@ -210,7 +210,7 @@ export function authorityOf(c: PathComputation, node: number): Int32Array {
 }
 
 /** Crown-jewel nodes in `b`'s authority that are not in `a`'s, ascending. */
-export function extraAuthority(c: PathComputation, a: number, b: number): number[] {
+export function extraAuthority(c: PathFacts, a: number, b: number): number[] {
   const cache = authorityCache(c);
   const mine = authorityOf(c, a);
   const theirs = authorityOf(c, b);
@@ -222,7 +222,7 @@ export function extraAuthority(c: PathComputation, a: number, b: number): number
 }
 
 /** Whether `b` reaches, on its own authority, some crown-jewel node that `a` does not. */
-export function hasExtraAuthority(c: PathComputation, a: number, b: number): boolean {
+export function hasExtraAuthority(c: PathFacts, a: number, b: number): boolean {
   const theirs = authorityOf(c, b);
   if (!theirs.length) return false;
   const cache = authorityCache(c);
@@ -234,7 +234,7 @@ export function hasExtraAuthority(c: PathComputation, a: number, b: number): boo
 }
 
 /** How far an agent is from the outside: 0 an entry, 1 reached from an entry, 2 neither. */
-export function exposureLevel(c: PathComputation, entity: number): number {
+export function exposureLevel(c: PathFacts, entity: number): number {
   if (c.ends.entryOf[entity]! >= 0) return 0;
   return c.reached[entity] ? 1 : 2;
 }
