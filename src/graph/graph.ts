@@ -1,4 +1,4 @@
-import type { NodeKind, OwnerRoleName, RelationKindName } from '../model/schema.js';
+import { RELATION_KINDS, type NodeKind, type OwnerRoleName, type RelationKindName } from '../model/schema.js';
 import type { Acceptance, AnyEntity, Entity, Model, Relation, RelationAttrs, SourceRef, SpecOf } from '../model/types.js';
 import { resolvedEnds } from '../model/normalize.js';
 import { layerOf, type LayerNumber } from './layers.js';
@@ -46,6 +46,11 @@ export class ModelGraph {
   private readonly outEdges: Int32Array;
   private readonly inStart: Int32Array;
   private readonly inEdges: Int32Array;
+  /** The same rows sorted by relation kind (stable), so that one kind's edges are a range. */
+  private readonly outByKind: Int32Array;
+  private readonly inByKind: Int32Array;
+  /** Per edge, its kind's position in RELATION_KINDS. */
+  private readonly kindCode: Uint8Array;
 
   constructor(model: Model) {
     const n = model.entities.length;
@@ -98,6 +103,10 @@ export class ModelGraph {
       this.outEdges[outFill[e.source]!++] = i;
       this.inEdges[inFill[e.target]!++] = i;
     }
+    this.kindCode = new Uint8Array(m);
+    for (let i = 0; i < m; i++) this.kindCode[i] = KIND_CODE.get(edges[i]!.kind)!;
+    this.outByKind = sortRowsByKind(this.outEdges, this.outStart, this.kindCode);
+    this.inByKind = sortRowsByKind(this.inEdges, this.inStart, this.kindCode);
   }
 
   /** Number of nodes. */
@@ -163,13 +172,50 @@ export class ModelGraph {
   }
 
   private slice(list: Int32Array, start: Int32Array, index: number, kind: RelationKindName | undefined): GraphEdge[] {
-    const out: GraphEdge[] = [];
-    for (let k = start[index]!; k < start[index + 1]!; k++) {
-      const e = this.edges[list[k]!]!;
-      if (kind === undefined || e.kind === kind) out.push(e);
+    let lo = start[index]!;
+    let hi = start[index + 1]!;
+    if (kind !== undefined) {
+      // One kind's edges are a range of the kind-sorted row: a hub's thousands of edges of other
+      // kinds are skipped by two binary searches.
+      list = list === this.outEdges ? this.outByKind : this.inByKind;
+      const code = KIND_CODE.get(kind)!;
+      lo = this.lowerBound(list, lo, hi, code);
+      hi = this.lowerBound(list, lo, hi, code + 1);
     }
+    const out: GraphEdge[] = new Array(hi - lo);
+    for (let k = lo; k < hi; k++) out[k - lo] = this.edges[list[k]!]!;
     return out;
   }
+
+  private lowerBound(list: Int32Array, lo: number, hi: number, code: number): number {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.kindCode[list[mid]!]! < code) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+const KIND_CODE: ReadonlyMap<RelationKindName, number> = new Map(RELATION_KINDS.map((k, i) => [k, i]));
+
+/** Each row of a compressed adjacency, stably sorted by kind: a counting sort per row. */
+function sortRowsByKind(list: Int32Array, start: Int32Array, kindCode: Uint8Array): Int32Array {
+  const out = new Int32Array(list.length);
+  const counts = new Int32Array(RELATION_KINDS.length + 1);
+  for (let v = 0; v + 1 < start.length; v++) {
+    const lo = start[v]!;
+    const hi = start[v + 1]!;
+    if (hi - lo < 2) {
+      if (hi > lo) out[lo] = list[lo]!;
+      continue;
+    }
+    counts.fill(0);
+    for (let k = lo; k < hi; k++) counts[kindCode[list[k]!]! + 1]!++;
+    for (let c = 1; c < counts.length; c++) counts[c]! += counts[c - 1]!;
+    for (let k = lo; k < hi; k++) out[lo + counts[kindCode[list[k]!]!]!++] = list[k]!;
+  }
+  return out;
 }
 
 /** Builds the graph of a loaded model. */
