@@ -20,6 +20,24 @@ import { raiseSeverity, type Severity } from './severity.js';
  * present, two when all three are.
  */
 export function escalateForAgent(g: ModelGraph, agent: GraphNode<'agent'>, base: Severity): { severity: Severity; reasons: string[] } {
+  const reasons = [...agentFactors(g, agent)];
+  return { severity: raiseSeverity(base, escalationSteps(reasons.length)), reasons };
+}
+
+// Many rules raise findings on the same agent or credential: its factors are worked out once per graph.
+const agentMemo = new WeakMap<ModelGraph, Map<number, readonly string[]>>();
+const credentialMemo = new WeakMap<ModelGraph, Map<number, Partial<Record<CredentialRiskFactor, string>>>>();
+
+function memoOf<T>(memos: WeakMap<ModelGraph, Map<number, T>>, g: ModelGraph): Map<number, T> {
+  let memo = memos.get(g);
+  if (!memo) memos.set(g, (memo = new Map()));
+  return memo;
+}
+
+function agentFactors(g: ModelGraph, agent: GraphNode<'agent'>): readonly string[] {
+  const memo = memoOf(agentMemo, g);
+  const hit = memo.get(agent.index);
+  if (hit) return hit;
   const reasons: string[] = [];
   if (isExternal(agent)) reasons.push('externally exposed');
   const access = accessSummaryOf(g, agent.id);
@@ -27,7 +45,8 @@ export function escalateForAgent(g: ModelGraph, agent: GraphNode<'agent'>, base:
   if (g.outEdgesOf(agent.id, 'invokes').some((e) => isIrreversible(g.nodes[e.target] as GraphNode<'tool'>))) {
     reasons.push('can take irreversible actions');
   } else if (access.write) reasons.push('can write data');
-  return { severity: raiseSeverity(base, escalationSteps(reasons.length)), reasons };
+  memo.set(agent.index, reasons);
+  return reasons;
 }
 
 /** The context that raises a finding on a credential. */
@@ -45,26 +64,35 @@ export function escalateForCredential(
   base: Severity,
   options: { omit?: readonly CredentialRiskFactor[]; extra?: readonly string[] } = {},
 ): { severity: Severity; reasons: string[] } {
-  const omit = new Set(options.omit ?? []);
+  const omit = options.omit ?? [];
+  const factors = credentialFactors(g, credential);
   const reasons = [...(options.extra ?? [])];
-  const grants = grantsOf(g, credential.id);
-  if (!omit.has('privilege')) {
-    const top = highestGrant(g, credential.id);
-    if (top && accessAtLeast(top.access, 'write')) reasons.push(`grants ${top.access} on "${top.target.id}"`);
-  }
-  if (!omit.has('restricted')) {
-    const restricted = grants.find((gr) => gr.target.kind === 'data' && gr.target.spec.classification === 'restricted');
-    if (restricted) reasons.push(`gives access to restricted data "${restricted.target.id}"`);
-  }
-  if (!omit.has('exposure')) {
-    for (const holder of agentHoldersOf(g, credential.id)) {
-      const entry = lifecycleOf(holder) === 'retired' ? undefined : untrustedEntryOf(g, holder);
-      if (entry === undefined) continue;
-      reasons.push(`held by agent "${holder.id}", which is ${entry.replace(/^takes/, 'taking')}`);
-      break;
-    }
+  for (const factor of CREDENTIAL_FACTORS) {
+    const reason = factors[factor];
+    if (reason !== undefined && !omit.includes(factor)) reasons.push(reason);
   }
   return { severity: raiseSeverity(base, escalationSteps(reasons.length)), reasons };
+}
+
+const CREDENTIAL_FACTORS: readonly CredentialRiskFactor[] = ['privilege', 'restricted', 'exposure'];
+
+function credentialFactors(g: ModelGraph, credential: GraphNode<'credential'>): Partial<Record<CredentialRiskFactor, string>> {
+  const memo = memoOf(credentialMemo, g);
+  const hit = memo.get(credential.index);
+  if (hit) return hit;
+  const factors: Partial<Record<CredentialRiskFactor, string>> = {};
+  const top = highestGrant(g, credential.id);
+  if (top && accessAtLeast(top.access, 'write')) factors.privilege = `grants ${top.access} on "${top.target.id}"`;
+  const restricted = grantsOf(g, credential.id).find((gr) => gr.target.kind === 'data' && gr.target.spec.classification === 'restricted');
+  if (restricted) factors.restricted = `gives access to restricted data "${restricted.target.id}"`;
+  for (const holder of agentHoldersOf(g, credential.id)) {
+    const entry = lifecycleOf(holder) === 'retired' ? undefined : untrustedEntryOf(g, holder);
+    if (entry === undefined) continue;
+    factors.exposure = `held by agent "${holder.id}", which is ${entry.replace(/^takes/, 'taking')}`;
+    break;
+  }
+  memo.set(credential.index, factors);
+  return factors;
 }
 
 /** One step for any risk factor, two when all three are present. */
