@@ -1,0 +1,153 @@
+import type { PathComputation } from '../analysis/paths/analyze.js';
+import type { PathAnalysis, RankedPath } from '../analysis/paths/types.js';
+import type { ModelGraph } from '../graph/graph.js';
+import type { AddedPathT, ControlLossT, LikelihoodChangeT, PathRefT } from './schema.js';
+import { hasControl, relationKey, relationViews } from './relations.js';
+import { RELATION_CONTROLS } from './schema.js';
+import { compareStrings } from './values.js';
+
+export interface PathDiff {
+  added: AddedPathT[];
+  removed: PathRefT[];
+  moreLikely: LikelihoodChangeT[];
+  lessLikely: LikelihoodChangeT[];
+  lostControl: ControlLossT[];
+  enteredRanking: string[];
+  leftRanking: string[];
+}
+
+/** One side of the comparison: its graph and its default path computation. */
+export interface PathSide {
+  graph: ModelGraph;
+  computation: PathComputation;
+}
+
+const EPSILON = 1e-9;
+
+/** Every ranked path of an analysis (global ranking first, then per crown jewel), each once, by id. */
+export function rankedPaths(analysis: PathAnalysis): Map<string, RankedPath> {
+  const out = new Map<string, RankedPath>();
+  for (const p of analysis.paths) if (!out.has(p.id)) out.set(p.id, p);
+  for (const list of analysis.byJewel) for (const p of list.paths) if (!out.has(p.id)) out.set(p.id, p);
+  return out;
+}
+
+export function pathRef(p: RankedPath): PathRefT {
+  return {
+    id: p.id,
+    entry: p.entry,
+    jewel: p.jewel,
+    nodes: p.nodes.map((n) => n.id),
+    steps: p.hops.map((h) => h.step),
+    hops: p.hops.length,
+    likelihood: p.likelihood,
+    risk: p.risk,
+    severity: p.severity,
+    uncontrolledHops: p.uncontrolledHops,
+  };
+}
+
+/** Most risky first, then by id: the order of every path list of the diff. */
+function compareByRisk(a: PathRefT, b: PathRefT): number {
+  return b.risk - a.risk || compareStrings(a.id, b.id);
+}
+
+/**
+ * Whether a ranked path of one side is a route on the other: every entity on it is there and
+ * active, its entry is still an entry and its crown jewel still a jewel, and every relation its
+ * hops ride on is still written. Controls may differ: that changes how likely it is, not whether
+ * it exists.
+ */
+function routeOn(side: PathSide, relations: ReadonlySet<string>): (p: RankedPath) => boolean {
+  const { graph, computation } = side;
+  const { index, ends } = computation;
+  return (p) => {
+    for (const n of p.nodes) {
+      const node = graph.node(n.id);
+      if (!node || !index.active[node.index]) return false;
+    }
+    const entry = graph.node(p.entry)!;
+    const jewel = graph.node(p.jewel)!;
+    if (ends.entryOf[entry.index]! < 0 || ends.jewelOf[jewel.index]! < 0) return false;
+    return p.hops.every((h) => h.relations.every((r) => relations.has(relationKey(r.from, r.kind, r.to))));
+  };
+}
+
+function relationKeys(graph: ModelGraph): Set<string> {
+  const keys = new Set<string>();
+  for (const e of graph.edges) keys.add(relationKey(e.from, e.kind, e.to));
+  return keys;
+}
+
+/** Controls each hop of a path ranked on both sides had before and has no more. */
+function hopLosses(before: RankedPath, after: RankedPath): ControlLossT['lostOn'] {
+  return after.hops.flatMap((h, i) => {
+    const was = before.hops[i];
+    const lost = was ? was.controls.filter((c) => !h.controls.includes(c)) : [];
+    return lost.length ? [{ index: i, from: h.from, to: h.to, step: h.step, lost: [...lost].sort() }] : [];
+  });
+}
+
+/** Controls each hop of a path lost on the relations it rides on, when only the new side ranked it. */
+function relationLosses(p: RankedPath, old: ReturnType<typeof relationViews>, now: ReturnType<typeof relationViews>): ControlLossT['lostOn'] {
+  return p.hops.flatMap((h) => {
+    const lost = new Set<string>();
+    for (const r of h.relations) {
+      const key = relationKey(r.from, r.kind, r.to);
+      const was = old.get(key);
+      const is = now.get(key);
+      if (!was || !is) continue;
+      for (const c of RELATION_CONTROLS) if (hasControl(was.controls, c) && !hasControl(is.controls, c)) lost.add(c);
+    }
+    return lost.size ? [{ index: h.index, from: h.from, to: h.to, step: h.step, lost: [...lost].sort() }] : [];
+  });
+}
+
+/**
+ * Paths compared by identity (the node sequence, `RankedPath.id`) over the ranked lists of both
+ * sides. A path ranked on one side only is a new or removed route when its route does not exist
+ * on the other side, and otherwise one that entered or left the ranking because others moved.
+ */
+export function diffPaths(before: PathSide, after: PathSide): PathDiff {
+  const old = rankedPaths(before.computation.analysis);
+  const now = rankedPaths(after.computation.analysis);
+  const onOld = routeOn(before, relationKeys(before.graph));
+  const onNew = routeOn(after, relationKeys(after.graph));
+  const out: PathDiff = { added: [], removed: [], moreLikely: [], lessLikely: [], lostControl: [], enteredRanking: [], leftRanking: [] };
+  // Fewest hops of an old ranked route per entry and jewel: what a new route is shorter than.
+  const shortestOld = new Map<string, RankedPath>();
+  for (const p of old.values()) {
+    const key = `${p.entry}>${p.jewel}`;
+    const best = shortestOld.get(key);
+    if (!best || p.hops.length < best.hops.length || (p.hops.length === best.hops.length && p.id < best.id)) shortestOld.set(key, p);
+  }
+  let views: { old: ReturnType<typeof relationViews>; now: ReturnType<typeof relationViews> } | undefined;
+  for (const [id, p] of now) {
+    const was = old.get(id);
+    if (was) {
+      const ref = pathRef(p);
+      if (p.likelihood > was.likelihood + EPSILON) out.moreLikely.push({ ...ref, oldLikelihood: was.likelihood, oldRisk: was.risk });
+      else if (p.likelihood < was.likelihood - EPSILON) out.lessLikely.push({ ...ref, oldLikelihood: was.likelihood, oldRisk: was.risk });
+      const lostOn = hopLosses(was, p);
+      if (lostOn.length) out.lostControl.push({ ...ref, lostOn });
+    } else if (onOld(p)) {
+      out.enteredRanking.push(id);
+      views ??= { old: relationViews(before.graph), now: relationViews(after.graph) };
+      const lostOn = relationLosses(p, views.old, views.now);
+      if (lostOn.length) out.lostControl.push({ ...pathRef(p), lostOn });
+    } else {
+      const shortest = shortestOld.get(`${p.entry}>${p.jewel}`);
+      const shorter = shortest && shortest.hops.length > p.hops.length ? { shorter: { oldHops: shortest.hops.length, oldPath: shortest.id } } : {};
+      out.added.push({ ...pathRef(p), ...shorter });
+    }
+  }
+  for (const [id, p] of old) {
+    if (now.has(id)) continue;
+    if (onNew(p)) out.leftRanking.push(id);
+    else out.removed.push(pathRef(p));
+  }
+  for (const list of [out.added, out.removed, out.moreLikely, out.lessLikely, out.lostControl] as PathRefT[][]) list.sort(compareByRisk);
+  out.enteredRanking.sort();
+  out.leftRanking.sort();
+  return out;
+}
