@@ -1,5 +1,6 @@
 import type { ModelDiff } from '../../diff/schema.js';
 import { escapeMarkdown, escapeMarkdownCell } from '../markdown-escape.js';
+import { terminalSafe } from '../terminal-safe.js';
 import { controlsText, fieldText, headline, pathText, pct, plural, relationText } from './words.js';
 
 /** GitHub refuses comments over 65,536 characters: stay under it with room for a header. */
@@ -14,7 +15,8 @@ export interface DiffMarkdownOptions {
   cap?: number;
 }
 
-const c = escapeMarkdownCell;
+/** Model text in a table cell: control characters replaced, markup and pipes escaped. */
+const c = (text: string) => escapeMarkdownCell(terminalSafe(text));
 
 function table(headers: string[], rows: string[][], total: number): string {
   const lines = [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.slice(0, ROWS).map((r) => `| ${r.join(' | ')} |`)];
