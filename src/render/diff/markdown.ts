@@ -78,14 +78,14 @@ export function renderDiffMarkdown(d: ModelDiff, options: DiffMarkdownOptions = 
   if (p.added.length) {
     blocks.push(details(`New paths to crown jewels (${p.added.length})`, table(
       ['Severity', 'Risk', 'Path', 'Hops', 'Uncontrolled hops'],
-      p.added.map((x) => [x.severity, x.risk.toFixed(3), c(pathText(x)), `${x.hops}${x.shorter ? ` (was ${x.shorter.oldHops})` : ''}`, String(x.uncontrolledHops)]),
+      p.added.map((x) => [x.severity, x.risk.toFixed(3), c(pathText(x, '→')), `${x.hops}${x.shorter ? ` (was ${x.shorter.oldHops})` : ''}`, String(x.uncontrolledHops)]),
       p.added.length,
     )));
   }
   if (p.lostControl.length) {
     blocks.push(details(`Paths that lost a control (${p.lostControl.length})`, table(
       ['Risk', 'Path', 'Hop that lost it', 'Lost'],
-      p.lostControl.flatMap((x) => x.lostOn.map((h) => [x.risk.toFixed(3), c(pathText(x)), c(`${h.index + 1}. ${h.from} -> ${h.to} (${h.step})`), c(h.lost.join(', '))])),
+      p.lostControl.flatMap((x) => x.lostOn.map((h) => [x.risk.toFixed(3), c(pathText(x, '→')), c(`${h.index + 1}. ${h.from} → ${h.to} (${h.step})`), c(h.lost.join(', '))])),
       p.lostControl.reduce((n, x) => n + x.lostOn.length, 0),
     )));
   }
@@ -96,12 +96,12 @@ export function renderDiffMarkdown(d: ModelDiff, options: DiffMarkdownOptions = 
   if (likely.length) {
     blocks.push(details(`Paths more or less likely (${likely.length})`, table(
       ['Path', 'Likelihood before', 'after'],
-      likely.map(({ x }) => [c(pathText(x)), pct(x.oldLikelihood), pct(x.likelihood)]),
+      likely.map(({ x }) => [c(pathText(x, '→')), pct(x.oldLikelihood), pct(x.likelihood)]),
       likely.length,
     )));
   }
   if (p.removed.length) {
-    blocks.push(details(`Removed paths (${p.removed.length})`, table(['Severity', 'Path'], p.removed.map((x) => [x.severity, c(pathText(x))]), p.removed.length)));
+    blocks.push(details(`Removed paths (${p.removed.length})`, table(['Severity', 'Path'], p.removed.map((x) => [x.severity, c(pathText(x, '→'))]), p.removed.length)));
   }
   if (f.resolved.length) {
     blocks.push(details(`Resolved findings (${f.resolved.length})`, table(['Severity', 'Finding', 'Message'], f.resolved.map((x) => [x.severity, c(x.id), c(x.message)]), f.resolved.length)));

@@ -25,6 +25,6 @@ export function renderDiffMermaid(diff: ModelDiff, graph: ModelGraph, analysis: 
   const shown = all.slice(0, top);
   const notes = !all.length
     ? ['This change adds no path to a crown jewel, and makes none more likely.']
-    : [`Paths this change adds or makes riskier: the ${shown.length === all.length ? '' : `${shown.length} most risky of `}${all.length}, drawn on the new model.`];
+    : [`Paths this change adds or makes riskier: ${shown.length === all.length ? 'all' : `the ${shown.length} most risky of`} ${all.length}, drawn on the new model.`];
   return pathsDiagram(graph, analysis, shown, notes);
 }

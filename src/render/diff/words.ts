@@ -40,8 +40,8 @@ export function relationText(r: Pick<RelationRefT, 'from' | 'kind' | 'to' | 'rol
   return `${r.from} ${r.kind} ${r.to}${extra ? ` (${extra})` : ''}`;
 }
 
-export function pathText(p: PathRefT): string {
-  return p.nodes.join(' -> ');
+export function pathText(p: PathRefT, arrow = '->'): string {
+  return p.nodes.join(` ${arrow} `);
 }
 
 export function pct(x: number): string {
