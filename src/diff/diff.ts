@@ -7,7 +7,7 @@ import { diffBlastRadius } from './blast-radius.js';
 import { diffEntities } from './entities.js';
 import { diffFindings } from './findings.js';
 import { diffPaths, rankedPaths, type PathSide } from './paths.js';
-import { diffRelations } from './relations.js';
+import { diffRelations, relationIndexes } from './relations.js';
 import { DIFF_FORMAT, type ModelDiff } from './schema.js';
 
 /** One version of the model, analyzed: its graph and its findings (of one `asOf` on both sides). */
@@ -18,8 +18,12 @@ export interface DiffInput {
 
 const EPSILON = 1e-9;
 
-function side(input: DiffInput): PathSide {
-  return { graph: input.graph, computation: pathComputationFor(input.graph) };
+function sides(before: DiffInput, after: DiffInput): [PathSide, PathSide] {
+  const [x, y] = relationIndexes(before.graph, after.graph);
+  return [
+    { graph: before.graph, computation: pathComputationFor(before.graph), relations: x },
+    { graph: after.graph, computation: pathComputationFor(after.graph), relations: y },
+  ];
 }
 
 function sideSummary(input: DiffInput, s: PathSide): ModelDiff['old'] {
@@ -38,10 +42,9 @@ function sideSummary(input: DiffInput, s: PathSide): ModelDiff['old'] {
  * of the files and entries each side was read from.
  */
 export function diffModels(before: DiffInput, after: DiffInput): ModelDiff {
-  const a = side(before);
-  const b = side(after);
+  const [a, b] = sides(before, after);
   const entities = diffEntities(before.graph, after.graph);
-  const relations = diffRelations(before.graph, after.graph);
+  const relations = diffRelations(a.relations, b.relations);
   const findings = diffFindings(before.report, after.report);
   const paths = diffPaths(a, b);
   const blastRadius = diffBlastRadius(a, b, entities, relations, paths.added);

@@ -2,7 +2,7 @@ import type { PathComputation } from '../analysis/paths/analyze.js';
 import type { PathAnalysis, RankedPath } from '../analysis/paths/types.js';
 import type { ModelGraph } from '../graph/graph.js';
 import type { AddedPathT, ControlLossT, LikelihoodChangeT, PathRefT } from './schema.js';
-import { hasControl, relationKey, relationViews } from './relations.js';
+import { hasControl, type RelationIndex } from './relations.js';
 import { RELATION_CONTROLS } from './schema.js';
 import { compareStrings } from './values.js';
 
@@ -16,10 +16,11 @@ export interface PathDiff {
   leftRanking: string[];
 }
 
-/** One side of the comparison: its graph and its default path computation. */
+/** One side of the comparison: its graph, its default path computation and its relations. */
 export interface PathSide {
   graph: ModelGraph;
   computation: PathComputation;
+  relations: RelationIndex;
 }
 
 const EPSILON = 1e-9;
@@ -58,8 +59,8 @@ function compareByRisk(a: PathRefT, b: PathRefT): number {
  * hops ride on is still written. Controls may differ: that changes how likely it is, not whether
  * it exists.
  */
-function routeOn(side: PathSide, relations: ReadonlySet<string>): (p: RankedPath) => boolean {
-  const { graph, computation } = side;
+function routeOn(side: PathSide): (p: RankedPath) => boolean {
+  const { graph, computation, relations } = side;
   const { index, ends } = computation;
   return (p) => {
     for (const n of p.nodes) {
@@ -69,14 +70,8 @@ function routeOn(side: PathSide, relations: ReadonlySet<string>): (p: RankedPath
     const entry = graph.node(p.entry)!;
     const jewel = graph.node(p.jewel)!;
     if (ends.entryOf[entry.index]! < 0 || ends.jewelOf[jewel.index]! < 0) return false;
-    return p.hops.every((h) => h.relations.every((r) => relations.has(relationKey(r.from, r.kind, r.to))));
+    return p.hops.every((h) => h.relations.every((r) => relations.has(relations.key(r.from, r.kind, r.to))));
   };
-}
-
-function relationKeys(graph: ModelGraph): Set<string> {
-  const keys = new Set<string>();
-  for (const e of graph.edges) keys.add(relationKey(e.from, e.kind, e.to));
-  return keys;
 }
 
 /** Controls each hop of a path ranked on both sides had before and has no more. */
@@ -89,13 +84,12 @@ function hopLosses(before: RankedPath, after: RankedPath): ControlLossT['lostOn'
 }
 
 /** Controls each hop of a path lost on the relations it rides on, when only the new side ranked it. */
-function relationLosses(p: RankedPath, old: ReturnType<typeof relationViews>, now: ReturnType<typeof relationViews>): ControlLossT['lostOn'] {
+function relationLosses(p: RankedPath, old: RelationIndex, now: RelationIndex): ControlLossT['lostOn'] {
   return p.hops.flatMap((h) => {
     const lost = new Set<string>();
     for (const r of h.relations) {
-      const key = relationKey(r.from, r.kind, r.to);
-      const was = old.get(key);
-      const is = now.get(key);
+      const was = old.view(old.key(r.from, r.kind, r.to));
+      const is = now.view(now.key(r.from, r.kind, r.to));
       if (!was || !is) continue;
       for (const c of RELATION_CONTROLS) if (hasControl(was.controls, c) && !hasControl(is.controls, c)) lost.add(c);
     }
@@ -111,8 +105,8 @@ function relationLosses(p: RankedPath, old: ReturnType<typeof relationViews>, no
 export function diffPaths(before: PathSide, after: PathSide): PathDiff {
   const old = rankedPaths(before.computation.analysis);
   const now = rankedPaths(after.computation.analysis);
-  const onOld = routeOn(before, relationKeys(before.graph));
-  const onNew = routeOn(after, relationKeys(after.graph));
+  const onOld = routeOn(before);
+  const onNew = routeOn(after);
   const out: PathDiff = { added: [], removed: [], moreLikely: [], lessLikely: [], lostControl: [], enteredRanking: [], leftRanking: [] };
   // Fewest hops of an old ranked route per entry and jewel: what a new route is shorter than.
   const shortestOld = new Map<string, RankedPath>();
@@ -121,7 +115,6 @@ export function diffPaths(before: PathSide, after: PathSide): PathDiff {
     const best = shortestOld.get(key);
     if (!best || p.hops.length < best.hops.length || (p.hops.length === best.hops.length && p.id < best.id)) shortestOld.set(key, p);
   }
-  let views: { old: ReturnType<typeof relationViews>; now: ReturnType<typeof relationViews> } | undefined;
   for (const [id, p] of now) {
     const was = old.get(id);
     if (was) {
@@ -132,8 +125,7 @@ export function diffPaths(before: PathSide, after: PathSide): PathDiff {
       if (lostOn.length) out.lostControl.push({ ...ref, lostOn });
     } else if (onOld(p)) {
       out.enteredRanking.push(id);
-      views ??= { old: relationViews(before.graph), now: relationViews(after.graph) };
-      const lostOn = relationLosses(p, views.old, views.now);
+      const lostOn = relationLosses(p, before.relations, after.relations);
       if (lostOn.length) out.lostControl.push({ ...pathRef(p), lostOn });
     } else {
       const shortest = shortestOld.get(`${p.entry}>${p.jewel}`);
