@@ -62,6 +62,19 @@ describe('relations', () => {
     expect(byKey.get('back invokes pay')!.lost).toEqual(['approval']);
   });
 
+  it('counts a control on a relation written twice only when both copies carry it', () => {
+    const before = clone(baseModel());
+    before.links = [{ from: 'pay-key', to: 'ledger', kind: 'grants', access: 'read', approval: true }];
+    before.credentials!.find((c) => c.id === 'pay-key')!.grants = [];
+    const after = clone(before);
+    after.links!.push({ from: 'pay-key', to: 'ledger', kind: 'grants', access: 'write' });
+    const d = diffSpecs(before, after);
+    expect(d.relations.added).toEqual([]);
+    expect(d.relations.changed.map((r) => [r.from, r.kind, r.to, r.old, r.new, r.lost])).toEqual([
+      ['pay-key', 'grants', 'ledger', { access: 'read', controls: { approval: true } }, { access: 'write', controls: { approval: false } }, ['approval']],
+    ]);
+  });
+
   it('reports a changed access level as a change, not as a removal and an addition', () => {
     const after = clone(baseModel());
     after.credentials!.find((c) => c.id === 'pay-key')!.grants = [{ data: 'ledger', access: 'admin' }];

@@ -59,6 +59,9 @@ describe('examples/diff (regenerate with UPDATE_EXAMPLES=1)', () => {
     const removed = json('remove-approval');
     expect(removed.paths.lostControl.flatMap((p: { lostOn: { lost: string[] }[] }) => p.lostOn.flatMap((h) => h.lost))).toEqual(expect.arrayContaining(['approval', 'on_behalf_of']));
     expect(removed.relations.changed.map((r: { lost: string[] }) => r.lost)).toContainEqual(['on_behalf_of']);
+    // Routes pushed out of the ranking by the riskier ones still exist: not reported as removed.
+    expect(removed.paths.leftRanking.length).toBeGreaterThan(0);
+    expect(removed.paths.removed).toEqual([]);
     const fixed = json('fix-gap');
     expect(fixed.findings.opened).toEqual([]);
     expect(fixed.findings.resolved.length).toBeGreaterThan(0);
