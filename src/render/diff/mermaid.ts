@@ -7,13 +7,15 @@ import { pathsDiagram } from '../mermaid/chains.js';
 /** Paths drawn by default: enough to read, few enough for a pull-request comment. */
 export const DIFF_DIAGRAM_TOP = 5;
 
-/** The new model's ranked paths that the change adds, or that lost a control or grew more likely: most risky first. */
+/** The new model's ranked paths that the change adds, or that lost a control or grew more likely: most risky first, numbered from 1. */
 export function riskierPaths(diff: ModelDiff, analysis: PathAnalysis): RankedPath[] {
   const ranked = rankedPaths(analysis);
   const ids = new Set([...diff.paths.added, ...diff.paths.lostControl, ...diff.paths.moreLikely].map((p) => p.id));
+  // Numbered in this order: a rank from the analysis may come from a per-jewel list and mislead here.
   return [...ids]
     .map((id) => ranked.get(id)!)
-    .sort((a, b) => b.risk - a.risk || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort((a, b) => b.risk - a.risk || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((p, i) => ({ ...p, rank: i + 1 }));
 }
 
 /**
