@@ -6,7 +6,7 @@ import { VERSION } from '../version.js';
 import { diffBlastRadius } from './blast-radius.js';
 import { diffEntities } from './entities.js';
 import { diffFindings } from './findings.js';
-import { diffPaths, rankedPaths, type PathSide } from './paths.js';
+import { diffEndpoints, diffPaths, rankedPaths, type PathSide } from './paths.js';
 import { diffRelations, relationIndexes } from './relations.js';
 import { DIFF_FORMAT, type ModelDiff } from './schema.js';
 
@@ -47,6 +47,7 @@ export function diffModels(before: DiffInput, after: DiffInput): ModelDiff {
   const relations = diffRelations(a.relations, b.relations);
   const findings = diffFindings(before.report, after.report);
   const paths = diffPaths(a, b);
+  const endpoints = diffEndpoints(a.computation.analysis, b.computation.analysis);
   const blastRadius = diffBlastRadius(a, b, entities, relations, paths.added);
   const openedBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, findings.opened.filter((o) => o.severity === s).length])) as ModelDiff['summary']['openedBySeverity'];
   const score = (r: { score: number } | null) => r?.score ?? 0;
@@ -77,6 +78,12 @@ export function diffModels(before: DiffInput, after: DiffInput): ModelDiff {
         enteredRanking: paths.enteredRanking.length,
         leftRanking: paths.leftRanking.length,
       },
+      endpoints: {
+        newEntries: endpoints.newEntries.length,
+        removedEntries: endpoints.removedEntries.length,
+        newJewels: endpoints.newJewels.length,
+        removedJewels: endpoints.removedJewels.length,
+      },
       blastRadius: {
         grew: blastRadius.filter((r) => score(r.new) > score(r.old) + EPSILON).length,
         shrank: blastRadius.filter((r) => score(r.new) < score(r.old) - EPSILON).length,
@@ -87,12 +94,13 @@ export function diffModels(before: DiffInput, after: DiffInput): ModelDiff {
     relations,
     findings,
     paths,
+    endpoints,
     blastRadius,
   };
 }
 
 /** Whether the diff says nothing changed at all. */
 export function isEmptyDiff(d: ModelDiff): boolean {
-  const counts = [d.summary.entities, d.summary.relations, d.summary.findings, d.summary.paths].flatMap((c) => Object.values(c));
+  const counts = [d.summary.entities, d.summary.relations, d.summary.findings, d.summary.paths, d.summary.endpoints].flatMap((c) => Object.values(c));
   return counts.every((n) => n === 0);
 }

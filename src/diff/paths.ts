@@ -1,7 +1,7 @@
 import type { PathComputation } from '../analysis/paths/analyze.js';
 import type { PathAnalysis, RankedPath } from '../analysis/paths/types.js';
 import type { ModelGraph } from '../graph/graph.js';
-import type { AddedPathT, ControlLossT, LikelihoodChangeT, PathRefT } from './schema.js';
+import type { AddedPathT, ControlLossT, EndpointT, LikelihoodChangeT, PathRefT } from './schema.js';
 import { hasControl, type RelationIndex } from './relations.js';
 import { RELATION_CONTROLS } from './schema.js';
 import { compareStrings } from './values.js';
@@ -142,4 +142,28 @@ export function diffPaths(before: PathSide, after: PathSide): PathDiff {
   out.enteredRanking.sort();
   out.leftRanking.sort();
   return out;
+}
+
+export interface EndpointDiff {
+  newEntries: EndpointT[];
+  removedEntries: EndpointT[];
+  newJewels: EndpointT[];
+  removedJewels: EndpointT[];
+}
+
+/** Entry points and crown jewels present on one side only, by id. */
+export function diffEndpoints(before: PathAnalysis, after: PathAnalysis): EndpointDiff {
+  const only = (xs: readonly { id: string; kind: EndpointT['kind']; detail: string[] }[], ys: readonly { id: string }[]) => {
+    const other = new Set(ys.map((y) => y.id));
+    return xs
+      .filter((x) => !other.has(x.id))
+      .map((x) => ({ id: x.id, kind: x.kind, detail: [...x.detail] }))
+      .sort((a, b) => compareStrings(a.id, b.id));
+  };
+  return {
+    newEntries: only(after.entries, before.entries),
+    removedEntries: only(before.entries, after.entries),
+    newJewels: only(after.jewels, before.jewels),
+    removedJewels: only(before.jewels, after.jewels),
+  };
 }

@@ -120,6 +120,10 @@ export const HopControlLoss = z.strictObject({
 
 export const ControlLoss = PathRef.extend({ lostOn: z.array(HopControlLoss) });
 
+export const Endpoint = z
+  .strictObject({ id: z.string(), kind: NodeKindEnum, detail: z.array(z.string()).describe('Why it is an entry point or a crown jewel, in words.') })
+  .describe('An entry point or a crown jewel of the path analysis.');
+
 export const BlastRadiusChange = z.strictObject({
   id: z.string(),
   why: z.array(z.enum(['added', 'removed', 'changed', 'relations', 'credential', 'new-path'])),
@@ -150,6 +154,7 @@ export const DiffDocument = z
       findings: Counts(['new', 'resolved', 'severityChanged', 'acceptanceChanged', 'opened']),
       openedBySeverity: z.strictObject(Object.fromEntries(SEVERITIES.map((s) => [s, z.int().min(0)])) as Record<(typeof SEVERITIES)[number], z.ZodInt>),
       paths: Counts(['added', 'removed', 'shorter', 'moreLikely', 'lessLikely', 'lostControl', 'enteredRanking', 'leftRanking']),
+      endpoints: Counts(['newEntries', 'removedEntries', 'newJewels', 'removedJewels']),
       blastRadius: Counts(['grew', 'shrank', 'same']),
     }),
     entities: z.strictObject({ added: z.array(EntityRef), removed: z.array(EntityRef), changed: z.array(EntityChange) }),
@@ -170,6 +175,9 @@ export const DiffDocument = z
       enteredRanking: z.array(z.string()).describe('Ids of routes that existed before and are ranked only now (others moved).'),
       leftRanking: z.array(z.string()).describe('Ids of routes that still exist but are no longer ranked.'),
     }),
+    endpoints: z
+      .strictObject({ newEntries: z.array(Endpoint), removedEntries: z.array(Endpoint), newJewels: z.array(Endpoint), removedJewels: z.array(Endpoint) })
+      .describe('Entry points and crown jewels that appear or disappear: complete, where the path lists are only the ranked ones.'),
     blastRadius: z.array(BlastRadiusChange).describe('Crown jewels reachable from each touched agent, before and after.'),
   })
   .meta({ id: 'StewardDiff', title: 'Steward diff --format json (v1)' });
@@ -190,6 +198,7 @@ export type AddedPathT = z.infer<typeof AddedPath>;
 export type LikelihoodChangeT = z.infer<typeof LikelihoodChange>;
 export type ControlLossT = z.infer<typeof ControlLoss>;
 export type BlastRadiusChangeT = z.infer<typeof BlastRadiusChange>;
+export type EndpointT = z.infer<typeof Endpoint>;
 
 /** The JSON Schema of the diff document (models/diff.schema.json). */
 export function diffJsonSchema(): Record<string, unknown> {

@@ -179,6 +179,22 @@ describe('paths', () => {
   });
 });
 
+describe('entry points and crown jewels', () => {
+  it('lists the ones that appear and disappear, with why', () => {
+    const after = clone(baseModel());
+    after.tools!.push({ id: 'web', actions: ['browse'], inputs: ['web'] });
+    agent(after, 'back').tools = [{ tool: 'pay', approval: true }, 'web'];
+    after.data!.find((d) => d.id === 'crm')!.classification = 'internal';
+    const d = diffSpecs(baseModel(), after);
+    expect(d.endpoints.newEntries.map((e) => [e.kind, e.id])).toEqual([['tool', 'web']]);
+    expect(d.endpoints.newEntries[0]!.detail.length).toBeGreaterThan(0);
+    expect(d.endpoints.removedJewels.map((e) => e.id)).toEqual(['crm']);
+    expect(d.endpoints.removedEntries).toEqual([]);
+    expect(d.endpoints.newJewels).toEqual([]);
+    expect(d.summary.endpoints).toEqual({ newEntries: 1, removedEntries: 0, newJewels: 0, removedJewels: 1 });
+  });
+});
+
 describe('determinism', () => {
   it('gives the same diff whatever the order of files and entries', () => {
     const before = baseModel();

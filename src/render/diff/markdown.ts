@@ -46,11 +46,13 @@ export function renderDiffMarkdown(d: ModelDiff, options: DiffMarkdownOptions = 
       [
         ['Findings', `${s.findings.new} new (${s.findings.opened} opened)`, `${s.findings.resolved} resolved`, `${s.findings.severityChanged} severity, ${s.findings.acceptanceChanged} acceptance`],
         ['Paths to crown jewels', `${s.paths.added} (${s.paths.shorter} shorter)`, String(s.paths.removed), `${s.paths.lostControl} lost a control, ${s.paths.moreLikely} more likely, ${s.paths.lessLikely} less likely`],
+        ['Entry points', String(s.endpoints.newEntries), String(s.endpoints.removedEntries), ''],
+        ['Crown jewels', String(s.endpoints.newJewels), String(s.endpoints.removedJewels), ''],
         ['Entities', String(s.entities.added), String(s.entities.removed), String(s.entities.changed)],
         ['Relations', String(s.relations.added), String(s.relations.removed), String(s.relations.changed)],
         ['Blast radius of touched agents', `${s.blastRadius.grew} grew`, `${s.blastRadius.shrank} shrank`, `${s.blastRadius.same} unchanged`],
       ],
-      5,
+      7,
     ),
     '',
     `<sub>As of ${escapeMarkdown(d.asOf)}; ${plural(d.old.files.length, 'file')} before, ${plural(d.new.files.length, 'file')} after.</sub>`,
@@ -112,6 +114,14 @@ export function renderDiffMarkdown(d: ModelDiff, options: DiffMarkdownOptions = 
     ...f.acceptanceChanged.filter((x) => !opened.has(x.id)).map((x) => [c(x.id), x.change === 'accepted' ? `now accepted (${x.severity})` : `no longer accepted (${x.severity})`]),
   ];
   if (others.length) blocks.push(details(`Other finding changes (${others.length})`, table(['Finding', 'Change'], others, others.length)));
+  const ep = d.endpoints;
+  const endpointRows = [
+    ...ep.newEntries.map((x) => ['new entry point', x.kind, c(x.id), c(x.detail.join('; '))]),
+    ...ep.removedEntries.map((x) => ['no longer an entry point', x.kind, c(x.id), c(x.detail.join('; '))]),
+    ...ep.newJewels.map((x) => ['new crown jewel', x.kind, c(x.id), c(x.detail.join('; '))]),
+    ...ep.removedJewels.map((x) => ['no longer a crown jewel', x.kind, c(x.id), c(x.detail.join('; '))]),
+  ];
+  if (endpointRows.length) blocks.push(details(`Entry points and crown jewels (${endpointRows.length})`, table(['Change', 'Kind', 'Id', 'Why'], endpointRows, endpointRows.length)));
   if (d.blastRadius.length) {
     const radius = (r: { jewels: number; score: number } | null) => (r ? `${r.jewels} (${r.score.toFixed(2)})` : 'absent');
     blocks.push(details(`Blast radius of the touched agents (${d.blastRadius.length})`, table(

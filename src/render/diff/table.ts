@@ -42,6 +42,13 @@ export function renderDiffTable(d: ModelDiff): string {
     out.push('', `Ranking moved: ${plural(p.enteredRanking.length, 'existing route')} now ranked, ${plural(p.leftRanking.length, 'route')} still there but no longer ranked.`);
   }
 
+  const ep = d.endpoints;
+  const endpointRows = (xs: typeof ep.newEntries, sign: string) => xs.map((x) => [`  ${sign} ${x.kind} ${t(x.id)}  (${t(x.detail.join('; '))})`]);
+  section(out, `New entry points (${ep.newEntries.length}):`, endpointRows(ep.newEntries, '+'), ep.newEntries.length);
+  section(out, `Entry points no more (${ep.removedEntries.length}):`, endpointRows(ep.removedEntries, '-'), ep.removedEntries.length);
+  section(out, `New crown jewels (${ep.newJewels.length}):`, endpointRows(ep.newJewels, '+'), ep.newJewels.length);
+  section(out, `Crown jewels no more (${ep.removedJewels.length}):`, endpointRows(ep.removedJewels, '-'), ep.removedJewels.length);
+
   const radius = (r: { jewels: number; score: number } | null) => (r ? `${r.jewels} (${r.score.toFixed(2)})` : 'absent');
   section(out, `Blast radius of the touched agents (${d.blastRadius.length}): crown jewels reached (impact), before -> after`, d.blastRadius.map((r) => [
     `  ${t(r.id).padEnd(28)} ${radius(r.old).padStart(12)} -> ${radius(r.new).padEnd(12)}  ${r.why.join(', ')}`,
