@@ -78,7 +78,7 @@ for (const [stage, ms] of times) console.log(`${stage.padEnd(60)} ${(ms / 1000).
 const s = diff.summary;
 console.log(
   `diff: entities +${s.entities.added} -${s.entities.removed} ~${s.entities.changed}; relations +${s.relations.added} -${s.relations.removed} ~${s.relations.changed}; ` +
-    `findings +${s.findings.new} -${s.findings.resolved} (${s.findings.opened} opened); paths +${s.paths.added} -${s.paths.removed}, ${s.paths.lostControl} lost a control; ` +
+    `${s.endpoints.newEntries} new entry points; findings +${s.findings.new} -${s.findings.resolved} (${s.findings.opened} opened); paths +${s.paths.added} -${s.paths.removed}, ${s.paths.lostControl} lost a control; ` +
     `${diff.blastRadius.length} touched agents; JSON ${(json.length / 1e6).toFixed(1)} MB, Markdown ${(md.length / 1e3).toFixed(0)} kB`,
 );
 const analyzeBoth = times.filter(([k]) => k.startsWith('analyze')).reduce((n, [, ms]) => n + ms, 0);
