@@ -29,9 +29,11 @@ export async function generatedFiles(): Promise<Record<string, string>> {
   const { renderRuleCatalogue } = await import('../src/render/rule-docs.js');
   const { modelJsonSchema } = await import('../src/model/json-schema.js');
   const { findingsJsonSchema } = await import('../src/render/findings-json.js');
+  const { diffJsonSchema } = await import('../src/diff/schema.js');
   return {
     'rules/README.md': renderRuleCatalogue(CATALOGUE),
     'models/steward.schema.json': `${JSON.stringify(modelJsonSchema(), null, 2)}\n`,
     'models/findings.schema.json': `${JSON.stringify(findingsJsonSchema(), null, 2)}\n`,
+    'models/diff.schema.json': `${JSON.stringify(diffJsonSchema(), null, 2)}\n`,
   };
 }

@@ -48,3 +48,9 @@ export { renderJson, toFindingsDocument, findingsJsonSchema, FINDINGS_FORMAT } f
 export { renderSarif } from './render/sarif.js';
 export { renderFindingsMarkdown } from './render/findings-markdown.js';
 export * from './analysis/paths/index.js';
+export { diffModels, isEmptyDiff, failingAt, diffJsonSchema, DIFF_FORMAT } from './diff/index.js';
+export type { DiffInput, ModelDiff } from './diff/index.js';
+export { renderDiffTable } from './render/diff/table.js';
+export { renderDiffJson } from './render/diff/json.js';
+export { renderDiffMarkdown } from './render/diff/markdown.js';
+export { renderDiffMermaid } from './render/diff/mermaid.js';

@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { ModelError, UsageError, formatDiagnostic } from '../model/diagnostics.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { diagramCommand } from './commands/diagram.js';
+import { diffCommand } from './commands/diff.js';
 import { pathsCommand } from './commands/paths.js';
 import { reportCommand } from './commands/report.js';
 import { rulesCommand } from './commands/rules.js';
@@ -21,6 +22,7 @@ const COMMANDS: readonly CommandFactory[] = [
   pathsCommand,
   diagramCommand,
   reportCommand,
+  diffCommand,
   rulesCommand,
   schemaCommand,
 ];

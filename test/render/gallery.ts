@@ -55,6 +55,10 @@ function galleryReadme(models: readonly string[]): string {
     'The HTML report is not kept here: it inlines the Mermaid library (3.5 MB) so that it works offline.',
     'Make one with `steward report models/<name> --html report.html` and open it in a browser.',
     '',
+    '[`diff/`](diff) holds what `steward diff` prints for three pull requests on the support desk model, and',
+    '[`ci/steward-diff.yml`](ci/steward-diff.yml) a GitHub Actions workflow that runs it on every pull request',
+    '(both kept in sync by `test/diff/`).',
+    '',
   ];
   for (const model of models) {
     lines.push(`## ${model}`, '', `Model: [\`models/${model}\`](../models/${model}).`, '', '| File | Command |', '| --- | --- |');

@@ -206,7 +206,7 @@ export const CONTROL_TEXT: Readonly<Record<ControlName, string>> = {
 /** Controls that stop a hop rather than merely narrow it: a hop with none is uncontrolled. */
 export const GATING_CONTROLS: ReadonlySet<ControlName> = new Set(['approval', 'policy_check', 'on_behalf_of', 'write_validation']);
 
-const STRONG_AUTH: ReadonlySet<(typeof AUTH_MODES)[number]> = new Set(['oauth', 'mtls', 'spiffe', 'oidc']);
+export const STRONG_AUTH: ReadonlySet<(typeof AUTH_MODES)[number]> = new Set(['oauth', 'mtls', 'spiffe', 'oidc']);
 
 /** Likelihoods are turned into integer costs (micro-nats) so that path costs add up exactly. */
 export const COST_SCALE = 1_000_000;

@@ -101,6 +101,14 @@ export function chainDiagram(graph: ModelGraph, analysis: PathAnalysis, path: Ra
   return renderFlowchart(chainsChart(graph, analysis, [path], undefined, false));
 }
 
+/**
+ * The chains of the given paths, each in its box, with `notes` said above them instead of the
+ * view's own: what `steward diff` draws for the paths a change adds.
+ */
+export function pathsDiagram(graph: ModelGraph, analysis: PathAnalysis, paths: readonly RankedPath[], notes: readonly string[]): string {
+  return renderFlowchart({ ...chainsChart(graph, analysis, paths, undefined), notes: [...notes] });
+}
+
 function chainsChart(graph: ModelGraph, analysis: PathAnalysis, paths: readonly RankedPath[], note: string | undefined, boxed = true): Flowchart {
   const groups: FlowGroup[] = [];
   const nodes: FlowNode[] = [];
