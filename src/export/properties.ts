@@ -113,8 +113,8 @@ export interface NodeFlags {
 
 /**
  * Every property of an entity's node: what Steward computed about it first (name, kind, MAESTRO
- * layer, owners by role, accountability, findings, entry point or crown jewel, where it is
- * written), then its own fields.
+ * layer, owners by role, accountability, findings, entry point or crown jewel), then its own
+ * fields.
  */
 export function entityProps(g: ModelGraph, node: AnyGraphNode, tally: FindingTally | undefined, flags: NodeFlags): Props {
   const props: [string, PropValue][] = [
@@ -132,7 +132,7 @@ export function entityProps(g: ModelGraph, node: AnyGraphNode, tally: FindingTal
   if (node.kind !== 'owner') props.push(['accountable', accountableOwners(g, node.id).length > 0]);
   props.push(['finding_count', tally?.open ?? 0], ['accepted_finding_count', tally?.accepted ?? 0]);
   if (tally?.max) props.push(['max_severity', tally.max]);
-  props.push(['entry_point', flags.entry], ['crown_jewel', flags.jewel], ['source_file', node.source.file], ['source_line', node.source.line]);
+  props.push(['entry_point', flags.entry], ['crown_jewel', flags.jewel]);
   const taken = new Set(props.map(([k]) => k));
   for (const p of flattenSpec(node.spec)) if (!taken.has(p[0])) props.push(p);
   return props;
@@ -152,7 +152,11 @@ export function taintedProps(node: AnyGraphNode, flags: NodeFlags): Props {
   ];
 }
 
-/** A relation's properties: its kind, its controls, access or role, and where it is written. */
+/**
+ * A relation's properties: its kind, its controls, access or role. Where an entity or relation is
+ * written (file, line) is left out of every export: the export depends on the model, not on how
+ * it is split into files or ordered.
+ */
 export function relationProps(e: GraphEdge): Props {
   const props: [string, PropValue][] = [['relation', e.kind]];
   const attrs = e.attrs as Record<string, unknown>;
@@ -164,6 +168,5 @@ export function relationProps(e: GraphEdge): Props {
   if (e.attrs.access) props.push(['access', e.attrs.access]);
   if (e.attrs.role) props.push(['role', e.attrs.role]);
   if (e.attrs.implicit) props.push(['implicit', true]);
-  props.push(['source_file', e.relation.declaredIn.file], ['source_line', e.relation.declaredIn.line]);
   return props;
 }
