@@ -141,6 +141,18 @@ describe('export --format opengraph', () => {
     for (const s of ['a:b', 'spiffe://x/y', '%3A', 'arn:aws:iam::1:role/x', 'é/#?']) expect(decodeOpenGraphId(encodeOpenGraphId(s))).toBe(s);
   });
 
+  it('carries hostile names as written (lone surrogates as U+FFFD)', async () => {
+    const doc = JSON.parse(await exported('opengraph', [HOSTILE])) as OpenGraphDocument;
+    const model = JSON.parse(readFileSync(join(ROOT, HOSTILE), 'utf8'));
+    const props = (id: string) => doc.graph.nodes.find((n) => n.properties.steward_id === id)!.properties;
+    expect(props('hostile-sys').name).toBe(model.system.name);
+    expect(props('a.1').name).toBe(model.agents[0].name);
+    expect(props('a.1').purpose).toBe(model.agents[0].purpose.replace(/[\ud800-\udfff]/g, '\ufffd'));
+    expect(props('a.1').tags).toEqual(model.agents[0].tags);
+    expect(props('plat').name).toBe(model.owners[1].name);
+    expect(props('store').name).toBe('arn:aws:s3:::bucket/key:with:colons');
+  });
+
   it('writes the extension definition with --schema, and refuses --schema with another format', async () => {
     const r = await cli(['export', 'models/support-desk', '--format', 'opengraph', '--as-of', AS_OF, '-o', 'g.json', '--schema', 'ext.json']);
     expect(r.code).toBe(0);
