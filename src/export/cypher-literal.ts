@@ -6,7 +6,11 @@ import { wellFormed } from './text.js';
  * could end or bend the literal escaped: backslash, quotes, line breaks, and every other control
  * character as \uXXXX. Map keys are bare names when they are plain identifiers, else backquoted.
  */
+/** Strings that need no escape: no quote, backslash, control character, line separator or surrogate. */
+const CYPHER_PLAIN = /^[^'"\\\u0000-\u001f\u007f\u2028\u2029\ud800-\udfff]*$/;
+
 export function cypherString(value: string): string {
+  if (CYPHER_PLAIN.test(value)) return `'${value}'`;
   let out = "'";
   const s = wellFormed(value);
   for (let i = 0; i < s.length; i++) {

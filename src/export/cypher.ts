@@ -19,15 +19,18 @@ export function* renderCypher(input: ExportInput): Generator<string> {
 }
 
 function* cypherParts(x: ExportGraph): Generator<string> {
+  // Each id is written once as a node and again at each relationship end: quote it once.
+  const quoted: string[] = new Array(x.nodeCount);
+  for (let i = 0; i < x.nodeCount; i++) quoted[i] = cypherString(x.nodeId(i));
   yield '// Steward graph for Neo4j (steward export --format cypher). Idempotent: run it again to update.\n';
   for (const label of [NODE_LABEL, ...NODE_KINDS.map((k) => KIND_LABEL[k])]) {
     yield `CREATE CONSTRAINT steward_${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE;\n`;
   }
   for (const kind of NODE_KINDS) {
-    yield* nodeBatches(x, entitiesOf(x, kind), `${NODE_LABEL}:${KIND_LABEL[kind]}`);
+    yield* nodeBatches(x, quoted, entitiesOf(x, kind), `${NODE_LABEL}:${KIND_LABEL[kind]}`);
   }
   if (x.nodeCount > x.entities) {
-    yield* nodeBatches(x, tainted(x), `${NODE_LABEL}:${TAINTED_LABEL}`);
+    yield* nodeBatches(x, quoted, tainted(x), `${NODE_LABEL}:${TAINTED_LABEL}`);
   }
   // Group edge indices by type with a counting sort: one pass, one typed array.
   const types = EDGE_TYPES.length;
@@ -39,7 +42,7 @@ function* cypherParts(x: ExportGraph): Generator<string> {
   for (let k = 0; k < x.edgeCount; k++) order[fill[x.edgeTypeCode(k)]!++] = k;
   for (let t = 0; t < types; t++) {
     const type = EDGE_TYPES[t]!;
-    yield* edgeBatches(x, order.subarray(start[t]!, start[t + 1]!), relationshipType(type), 'relation' in type);
+    yield* edgeBatches(x, quoted, order.subarray(start[t]!, start[t + 1]!), relationshipType(type), 'relation' in type);
   }
 }
 
@@ -57,7 +60,7 @@ function* tainted(x: ExportGraph): Generator<ExportNode> {
   for (let i = x.entities; i < x.nodeCount; i++) yield x.node(i);
 }
 
-function* nodeBatches(x: ExportGraph, nodes: Iterable<ExportNode>, labels: string): Generator<string> {
+function* nodeBatches(x: ExportGraph, quoted: readonly string[], nodes: Iterable<ExportNode>, labels: string): Generator<string> {
   const [primary, ...extra] = labels.split(':');
   let rows: string[] = [];
   const flush = function* () {
@@ -67,13 +70,13 @@ function* nodeBatches(x: ExportGraph, nodes: Iterable<ExportNode>, labels: strin
   };
   for (const node of nodes) {
     const id = x.nodeId(node.index);
-    rows.push(`{id: ${cypherString(id)}, props: ${cypherMap([['id', id], ...node.props()])}}`);
+    rows.push(`{id: ${quoted[node.index]}, props: ${cypherMap([['id', id], ...x.nodeProps(node.index)])}}`);
     if (rows.length >= CYPHER_BATCH) yield* flush();
   }
   yield* flush();
 }
 
-function* edgeBatches(x: ExportGraph, edges: Int32Array, type: string, keyed: boolean): Generator<string> {
+function* edgeBatches(x: ExportGraph, quoted: readonly string[], edges: Int32Array, type: string, keyed: boolean): Generator<string> {
   let rows: string[] = [];
   const merge = keyed ? `MERGE (a)-[r:${type} {key: row.key}]->(b)` : `MERGE (a)-[r:${type}]->(b)`;
   const flush = function* () {
@@ -82,13 +85,13 @@ function* edgeBatches(x: ExportGraph, edges: Int32Array, type: string, keyed: bo
     rows = [];
   };
   for (const k of edges) {
-    rows.push(edgeRow(x, x.edge(k), keyed));
+    rows.push(edgeRow(x, quoted, x.edge(k), keyed));
     if (rows.length >= CYPHER_BATCH) yield* flush();
   }
   yield* flush();
 }
 
-function edgeRow(x: ExportGraph, edge: ExportEdge, keyed: boolean): string {
-  const props = keyed ? [['key', edge.ordinal] as const, ...edge.props()] : edge.props();
-  return `{from: ${cypherString(x.nodeId(edge.from))}, to: ${cypherString(x.nodeId(edge.to))}${keyed ? `, key: ${edge.ordinal}` : ''}, props: ${cypherMap(props)}}`;
+function edgeRow(x: ExportGraph, quoted: readonly string[], edge: ExportEdge, keyed: boolean): string {
+  const props = keyed ? [['key', edge.ordinal] as const, ...x.edgeProps(edge.index)] : x.edgeProps(edge.index);
+  return `{from: ${quoted[edge.from]}, to: ${quoted[edge.to]}${keyed ? `, key: ${edge.ordinal}` : ''}, props: ${cypherMap(props)}}`;
 }

@@ -36,6 +36,10 @@ export interface ExportGraph {
   isTainted(i: number): boolean;
   /** Node `i`. */
   node(i: number): ExportNode;
+  /** The properties of node `i`, computed on demand (a format may filter nodes first). */
+  nodeProps(i: number): Props;
+  /** The properties of edge `k`, computed on demand. */
+  edgeProps(k: number): Props;
   /** Every node, in order. */
   nodes(): Generator<ExportNode>;
   readonly edgeCount: number;
@@ -51,8 +55,6 @@ export interface ExportNode {
   index: number;
   entity: AnyGraphNode;
   tainted: boolean;
-  /** Computed on demand, so that a format can filter elements cheaply. */
-  props(): Props;
 }
 
 export type EdgeType = { relation: RelationKindName } | { step: StepKind } | { taintedStateOf: true };
@@ -65,15 +67,13 @@ export interface ExportEdge {
   type: EdgeType;
   /** Among the edges of the same type between the same two nodes (0 for the first). */
   ordinal: number;
-  props(): Props;
 }
 
 /** Every edge type, in code order: the relations, the steps, the tainted-state link. */
-export const EDGE_TYPES: readonly EdgeType[] = [
-  ...RELATION_KINDS.map((relation) => ({ relation })),
-  ...STEPS.map((step) => ({ step })),
-  { taintedStateOf: true as const },
-];
+const RELATION_TYPES: readonly EdgeType[] = RELATION_KINDS.map((relation) => ({ relation }));
+const STEP_TYPES: readonly EdgeType[] = STEPS.map((step) => ({ step }));
+const TAINTED_LINK: EdgeType = { taintedStateOf: true };
+export const EDGE_TYPES: readonly EdgeType[] = [...RELATION_TYPES, ...STEP_TYPES, TAINTED_LINK];
 const RELATION_CODE: ReadonlyMap<RelationKindName, number> = new Map(RELATION_KINDS.map((r, i) => [r, i]));
 
 export function exportGraph(input: ExportInput): ExportGraph {
@@ -88,11 +88,12 @@ export function exportGraph(input: ExportInput): ExportGraph {
   const nodeId = (i: number) => (i < n ? g.nodes[i]!.id : `${entityOf(i).id}#tainted`);
   const flags = (i: number) => ({ entry: ends.isSource[i] === 1, jewel: ends.isTarget[i] === 1 });
 
-  const node = (i: number): ExportNode => {
+  const node = (i: number): ExportNode => ({ index: i, entity: entityOf(i), tainted: i >= n });
+  const nodeProps = (i: number): Props => {
     const entity = entityOf(i);
-    if (i >= n) return { index: i, entity, tainted: true, props: () => taintedProps(entity, flags(i)) };
+    if (i >= n) return taintedProps(entity, flags(i));
     const tally: FindingTally | undefined = tallies.get(entity.id);
-    return { index: i, entity, tainted: false, props: () => entityProps(g, entity, tally, flags(i)) };
+    return entityProps(g, entity, tally, flags(i));
   };
 
   function* nodes(): Generator<ExportNode> {
@@ -112,30 +113,31 @@ export function exportGraph(input: ExportInput): ExportGraph {
         if (p.source !== e.source || p.kind !== e.kind || p.target !== e.target) break;
         ordinal++;
       }
-      return { index: k, from: e.source, to: e.target, type: { relation: e.kind }, ordinal, props: () => relationProps(e) };
+      return { index: k, from: e.source, to: e.target, type: RELATION_TYPES[RELATION_CODE.get(e.kind)!]!, ordinal };
     }
     const s = k - relations;
     if (s < index.steps) {
       const from = index.edgeFrom[s]!;
       const to = index.edgeTo[s]!;
-      const step = STEPS[index.edgeStep[s]!]!;
-      return {
-        index: k,
-        from,
-        to,
-        type: { step },
-        ordinal: 0,
-        props: () => [
-          ['step', step],
-          ['relation', g.edges[index.edgeRelation[s]!]!.kind],
-          ['likelihood', Math.round(costLikelihood(index.edgeCost[s]!) * 10_000) / 10_000],
-          ['from_state', from < n ? 'control' : 'tainted'],
-          ['to_state', to < n ? 'control' : 'tainted'],
-        ],
-      };
+      return { index: k, from, to, type: STEP_TYPES[index.edgeStep[s]!]!, ordinal: 0 };
     }
     const i = n + (s - index.steps);
-    return { index: k, from: i, to: index.entity[i]!, type: { taintedStateOf: true }, ordinal: 0, props: () => [] };
+    return { index: k, from: i, to: index.entity[i]!, type: TAINTED_LINK, ordinal: 0 };
+  };
+
+  const edgeProps = (k: number): Props => {
+    if (k < relations) return relationProps(g.edges[k]!);
+    const s = k - relations;
+    if (s >= index.steps) return [];
+    const from = index.edgeFrom[s]!;
+    const to = index.edgeTo[s]!;
+    return [
+      ['step', STEPS[index.edgeStep[s]!]!],
+      ['relation', g.edges[index.edgeRelation[s]!]!.kind],
+      ['likelihood', Math.round(costLikelihood(index.edgeCost[s]!) * 10_000) / 10_000],
+      ['from_state', from < n ? 'control' : 'tainted'],
+      ['to_state', to < n ? 'control' : 'tainted'],
+    ];
   };
 
   function* edges(): Generator<ExportEdge> {
@@ -149,5 +151,5 @@ export function exportGraph(input: ExportInput): ExportGraph {
     return s < index.steps ? RELATION_KINDS.length + index.edgeStep[s]! : RELATION_KINDS.length + STEPS.length;
   };
 
-  return { graph: g, nodeCount, entities: n, steps, nodeId, entityOf, isTainted: (i) => i >= n, node, nodes, edgeCount, edge, edges, edgeTypeCode };
+  return { graph: g, nodeCount, entities: n, steps, nodeId, entityOf, isTainted: (i) => i >= n, node, nodeProps, edgeProps, nodes, edgeCount, edge, edges, edgeTypeCode };
 }

@@ -26,6 +26,9 @@ export function* renderGraphML(input: ExportInput): Generator<string> {
 
 function* graphmlParts(x: ExportGraph): Generator<string> {
   const keys = collectKeys(x);
+  // Each id is written once as a node and again at each edge end: escape it once.
+  const ids: string[] = new Array(x.nodeCount);
+  for (let i = 0; i < x.nodeCount; i++) ids[i] = xmlAttribute(x.nodeId(i));
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
   yield '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n';
   for (const key of [...keys.node.values(), ...keys.edge.values()]) {
@@ -33,10 +36,10 @@ function* graphmlParts(x: ExportGraph): Generator<string> {
   }
   yield '  <graph id="steward" edgedefault="directed">\n';
   for (const node of x.nodes()) {
-    yield `    <node id="${xmlAttribute(x.nodeId(node.index))}">${dataElements(node.props(), keys.node)}</node>\n`;
+    yield `    <node id="${ids[node.index]}">${dataElements(x.nodeProps(node.index), keys.node)}</node>\n`;
   }
   for (const edge of x.edges()) {
-    yield `    <edge id="e${edge.index}" source="${xmlAttribute(x.nodeId(edge.from))}" target="${xmlAttribute(x.nodeId(edge.to))}">${dataElements(withType(edge.type, edge.props()), keys.edge)}</edge>\n`;
+    yield `    <edge id="e${edge.index}" source="${ids[edge.from]}" target="${ids[edge.to]}">${dataElements(withType(edge.type, x.edgeProps(edge.index)), keys.edge)}</edge>\n`;
   }
   yield '  </graph>\n</graphml>\n';
 }
@@ -57,8 +60,15 @@ function collectKeys(x: ExportGraph): { node: Map<string, Key>; edge: Map<string
       into.set(name, seen === undefined ? type : widen(seen, type));
     }
   };
-  for (const n of x.nodes()) note(node, n.props());
-  for (const e of x.edges()) note(edge, withType(e.type, e.props()));
+  for (let i = 0; i < x.nodeCount; i++) note(node, x.nodeProps(i));
+  // Relations vary in their properties; every step has the same ones, so one step stands for all
+  // (its likelihood declared double, whatever value it happens to have).
+  const relations = x.graph.size;
+  for (let k = 0; k < relations; k++) note(edge, withType(x.edge(k).type, x.edgeProps(k)));
+  if (x.edgeCount > relations) {
+    note(edge, withType(x.edge(relations).type, x.edgeProps(relations)));
+    edge.set('likelihood', 'double');
+  }
   const declare = (types: Map<string, GraphMLType>, domain: 'node' | 'edge', prefix: string) =>
     new Map(
       [...types.keys()].sort().map((name, i) => [name, { id: `${prefix}${i}`, name, domain, type: types.get(name)! }] as const),

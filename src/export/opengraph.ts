@@ -20,20 +20,23 @@ export function* renderOpenGraph(input: ExportInput): Generator<string> {
 
 function* openGraphParts(x: ExportGraph): Generator<string> {
   const ids = openGraphIds(x);
+  // Each id is written once as a node and again at each edge end: quote it once.
+  const quoted: string[] = new Array(x.nodeCount);
+  for (let i = 0; i < x.nodeCount; i++) quoted[i] = json(ids.of(i));
   yield `{"metadata":{"source_kind":${JSON.stringify(OG_NAMESPACE)}},"graph":{"nodes":[`;
   let first = true;
   for (const node of x.nodes()) {
     const kinds = node.tainted ? [OG_TAINTED_KIND, OG_NODE_KIND[node.entity.kind]] : kindsOf(node.entity);
     const nativeId = node.tainted ? [] : nativeIdOf(node.entity, ids.natives);
-    const own = node.props();
+    const own = x.nodeProps(node.index);
     const props: Props = nativeId.length ? [...own, ['nativeid', nativeId[0]!]] : own;
-    yield `${first ? '' : ','}\n{"id":${json(ids.of(node.index))},"kinds":${JSON.stringify(kinds)},"properties":${propsJson(props)}}`;
+    yield `${first ? '' : ','}\n{"id":${quoted[node.index]},"kinds":${JSON.stringify(kinds)},"properties":${propsJson(props)}}`;
     first = false;
   }
   yield '\n],"edges":[';
   first = true;
   for (const edge of x.edges()) {
-    yield `${first ? '' : ','}\n{"kind":${JSON.stringify(edgeKind(edge.type))},"start":{"match_by":"id","value":${json(ids.of(edge.from))}},"end":{"match_by":"id","value":${json(ids.of(edge.to))}},"properties":${propsJson(edge.props())}}`;
+    yield `${first ? '' : ','}\n{"kind":${JSON.stringify(edgeKind(edge.type))},"start":{"match_by":"id","value":${quoted[edge.from]}},"end":{"match_by":"id","value":${quoted[edge.to]}},"properties":${propsJson(x.edgeProps(edge.index))}}`;
     first = false;
   }
   yield '\n]}}\n';
@@ -94,8 +97,11 @@ function openGraphIds(x: ExportGraph): { of: (i: number) => string; natives: Map
   return { of: (i) => (i < x.entities ? entityIds[i]! : taintedId(entityIds[x.entityOf(i).index]!)), natives };
 }
 
+/** Strings that JSON holds as they are: no quote, backslash, control character or surrogate. */
+const JSON_PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
 function json(s: string): string {
-  return JSON.stringify(wellFormed(s));
+  return JSON_PLAIN.test(s) ? `"${s}"` : JSON.stringify(wellFormed(s));
 }
 
 function propsJson(props: Props): string {

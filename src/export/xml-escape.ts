@@ -17,7 +17,11 @@ export function xmlAttribute(value: string): string {
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const MARKUP = /[&<>"'\r\n\t]/;
 
+/** Text that XML holds as it is: no markup character, no character to replace or normalise. */
+const XML_PLAIN = /^[^&<>"'\r\n\t\u0000-\u001f\ud800-\udfff\ufffe\uffff]*$/;
+
 function escape(value: string, attribute: boolean): string {
+  if (XML_PLAIN.test(value)) return value;
   const s = wellFormed(value).replace(FORBIDDEN, '\uFFFD');
   if (!MARKUP.test(s)) return s;
   let out = '';
