@@ -91,299 +91,299 @@ UNWIND [
 MERGE (n:StewardNode {id: row.id})
 SET n = row.props, n:TaintedState;
 UNWIND [
-{from: 'triage-agent', to: 'escalation-agent', key: 0, props: {key: 0, relation: 'delegates_to', on_behalf_of: true, auth: 'spiffe'}},
-{from: 'triage-agent', to: 'order-lookup-agent', key: 0, props: {key: 0, relation: 'delegates_to', on_behalf_of: true, auth: 'spiffe'}},
-{from: 'triage-agent', to: 'refunds-agent', key: 0, props: {key: 0, relation: 'delegates_to', on_behalf_of: true, auth: 'spiffe'}}
+{from: 'triage-agent', to: 'escalation-agent', key: 0, props: {key: 0, on_behalf_of: true, auth: 'spiffe'}},
+{from: 'triage-agent', to: 'order-lookup-agent', key: 0, props: {key: 0, on_behalf_of: true, auth: 'spiffe'}},
+{from: 'triage-agent', to: 'refunds-agent', key: 0, props: {key: 0, on_behalf_of: true, auth: 'spiffe'}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})
 MERGE (a)-[r:DELEGATES_TO {key: row.key}]->(b)
 SET r = row.props;
 UNWIND [
-{from: 'escalation-agent', to: 'goodwill-voucher', key: 0, props: {key: 0, relation: 'invokes'}},
-{from: 'escalation-agent', to: 'ticket-api', key: 0, props: {key: 0, relation: 'invokes'}},
-{from: 'order-lookup-agent', to: 'order-status-api', key: 0, props: {key: 0, relation: 'invokes'}},
-{from: 'refunds-agent', to: 'psp-refunds', key: 0, props: {key: 0, relation: 'invokes'}},
-{from: 'triage-agent', to: 'kb-search', key: 0, props: {key: 0, relation: 'invokes'}},
-{from: 'triage-agent', to: 'psp-charge-lookup', key: 0, props: {key: 0, relation: 'invokes'}},
-{from: 'triage-agent', to: 'ticket-api', key: 0, props: {key: 0, relation: 'invokes'}}
+{from: 'escalation-agent', to: 'goodwill-voucher', key: 0, props: {key: 0}},
+{from: 'escalation-agent', to: 'ticket-api', key: 0, props: {key: 0}},
+{from: 'order-lookup-agent', to: 'order-status-api', key: 0, props: {key: 0}},
+{from: 'refunds-agent', to: 'psp-refunds', key: 0, props: {key: 0}},
+{from: 'triage-agent', to: 'kb-search', key: 0, props: {key: 0}},
+{from: 'triage-agent', to: 'psp-charge-lookup', key: 0, props: {key: 0}},
+{from: 'triage-agent', to: 'ticket-api', key: 0, props: {key: 0}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})
 MERGE (a)-[r:INVOKES {key: row.key}]->(b)
 SET r = row.props;
 UNWIND [
-{from: 'escalation-agent', to: 'escalation-svid', key: 0, props: {key: 0, relation: 'authenticates_with'}},
-{from: 'goodwill-voucher', to: 'voucher-service-token', key: 0, props: {key: 0, relation: 'authenticates_with'}},
-{from: 'order-lookup-agent', to: 'order-lookup-svid', key: 0, props: {key: 0, relation: 'authenticates_with'}},
-{from: 'order-status-api', to: 'orders-readonly-token', key: 0, props: {key: 0, relation: 'authenticates_with'}},
-{from: 'psp-charge-lookup', to: 'psp-secret-key', key: 0, props: {key: 0, relation: 'authenticates_with'}},
-{from: 'psp-refunds', to: 'psp-secret-key', key: 0, props: {key: 0, relation: 'authenticates_with'}},
-{from: 'refunds-agent', to: 'psp-secret-key', key: 0, props: {key: 0, relation: 'authenticates_with'}},
-{from: 'refunds-agent', to: 'refunds-svid', key: 0, props: {key: 0, relation: 'authenticates_with'}},
-{from: 'ticket-api', to: 'zendesk-oauth', key: 0, props: {key: 0, relation: 'authenticates_with'}},
-{from: 'triage-agent', to: 'psp-secret-key', key: 0, props: {key: 0, relation: 'authenticates_with'}},
-{from: 'triage-agent', to: 'triage-svid', key: 0, props: {key: 0, relation: 'authenticates_with'}}
+{from: 'escalation-agent', to: 'escalation-svid', key: 0, props: {key: 0}},
+{from: 'goodwill-voucher', to: 'voucher-service-token', key: 0, props: {key: 0}},
+{from: 'order-lookup-agent', to: 'order-lookup-svid', key: 0, props: {key: 0}},
+{from: 'order-status-api', to: 'orders-readonly-token', key: 0, props: {key: 0}},
+{from: 'psp-charge-lookup', to: 'psp-secret-key', key: 0, props: {key: 0}},
+{from: 'psp-refunds', to: 'psp-secret-key', key: 0, props: {key: 0}},
+{from: 'refunds-agent', to: 'psp-secret-key', key: 0, props: {key: 0}},
+{from: 'refunds-agent', to: 'refunds-svid', key: 0, props: {key: 0}},
+{from: 'ticket-api', to: 'zendesk-oauth', key: 0, props: {key: 0}},
+{from: 'triage-agent', to: 'psp-secret-key', key: 0, props: {key: 0}},
+{from: 'triage-agent', to: 'triage-svid', key: 0, props: {key: 0}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})
 MERGE (a)-[r:AUTHENTICATES_WITH {key: row.key}]->(b)
 SET r = row.props;
 UNWIND [
-{from: 'orders-readonly-token', to: 'order-history', key: 0, props: {key: 0, relation: 'grants', access: 'read'}},
-{from: 'psp-secret-key', to: 'payments-ledger', key: 0, props: {key: 0, relation: 'grants', access: 'admin'}},
-{from: 'zendesk-oauth', to: 'support-tickets', key: 0, props: {key: 0, relation: 'grants', access: 'write'}}
+{from: 'orders-readonly-token', to: 'order-history', key: 0, props: {key: 0, access: 'read'}},
+{from: 'psp-secret-key', to: 'payments-ledger', key: 0, props: {key: 0, access: 'admin'}},
+{from: 'zendesk-oauth', to: 'support-tickets', key: 0, props: {key: 0, access: 'write'}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})
 MERGE (a)-[r:GRANTS {key: row.key}]->(b)
 SET r = row.props;
 UNWIND [
-{from: 'kb-search', to: 'help-center-kb', key: 0, props: {key: 0, relation: 'reads', access: 'read'}},
-{from: 'order-status-api', to: 'order-history', key: 0, props: {key: 0, relation: 'reads', access: 'read'}},
-{from: 'psp-charge-lookup', to: 'payments-ledger', key: 0, props: {key: 0, relation: 'reads', access: 'read'}}
+{from: 'kb-search', to: 'help-center-kb', key: 0, props: {key: 0, access: 'read'}},
+{from: 'order-status-api', to: 'order-history', key: 0, props: {key: 0, access: 'read'}},
+{from: 'psp-charge-lookup', to: 'payments-ledger', key: 0, props: {key: 0, access: 'read'}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})
 MERGE (a)-[r:READS {key: row.key}]->(b)
 SET r = row.props;
 UNWIND [
-{from: 'psp-refunds', to: 'payments-ledger', key: 0, props: {key: 0, relation: 'writes', access: 'write'}},
-{from: 'ticket-api', to: 'support-tickets', key: 0, props: {key: 0, relation: 'writes', access: 'write'}},
-{from: 'triage-agent', to: 'chat-transcripts', key: 0, props: {key: 0, relation: 'writes'}}
+{from: 'psp-refunds', to: 'payments-ledger', key: 0, props: {key: 0, access: 'write'}},
+{from: 'ticket-api', to: 'support-tickets', key: 0, props: {key: 0, access: 'write'}},
+{from: 'triage-agent', to: 'chat-transcripts', key: 0, props: {key: 0}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})
 MERGE (a)-[r:WRITES {key: row.key}]->(b)
 SET r = row.props;
 UNWIND [
-{from: 'escalation-agent', to: 'support-llm', key: 0, props: {key: 0, relation: 'runs_on'}},
-{from: 'order-lookup-agent', to: 'support-llm', key: 0, props: {key: 0, relation: 'runs_on'}},
-{from: 'refunds-agent', to: 'support-llm', key: 0, props: {key: 0, relation: 'runs_on'}},
-{from: 'triage-agent', to: 'support-llm', key: 0, props: {key: 0, relation: 'runs_on'}}
+{from: 'escalation-agent', to: 'support-llm', key: 0, props: {key: 0}},
+{from: 'order-lookup-agent', to: 'support-llm', key: 0, props: {key: 0}},
+{from: 'refunds-agent', to: 'support-llm', key: 0, props: {key: 0}},
+{from: 'triage-agent', to: 'support-llm', key: 0, props: {key: 0}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})
 MERGE (a)-[r:RUNS_ON {key: row.key}]->(b)
 SET r = row.props;
 UNWIND [
-{from: 'escalation-agent', to: 'support-desk', key: 0, props: {key: 0, relation: 'part_of', implicit: true}},
-{from: 'order-lookup-agent', to: 'support-desk', key: 0, props: {key: 0, relation: 'part_of', implicit: true}},
-{from: 'refunds-agent', to: 'support-desk', key: 0, props: {key: 0, relation: 'part_of', implicit: true}},
-{from: 'triage-agent', to: 'support-desk', key: 0, props: {key: 0, relation: 'part_of', implicit: true}}
+{from: 'escalation-agent', to: 'support-desk', key: 0, props: {key: 0, implicit: true}},
+{from: 'order-lookup-agent', to: 'support-desk', key: 0, props: {key: 0, implicit: true}},
+{from: 'refunds-agent', to: 'support-desk', key: 0, props: {key: 0, implicit: true}},
+{from: 'triage-agent', to: 'support-desk', key: 0, props: {key: 0, implicit: true}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})
 MERGE (a)-[r:PART_OF {key: row.key}]->(b)
 SET r = row.props;
 UNWIND [
-{from: 'escalation-agent', to: 'triage-agent', key: 0, props: {key: 0, relation: 'child_of'}},
-{from: 'order-lookup-agent', to: 'triage-agent', key: 0, props: {key: 0, relation: 'child_of'}},
-{from: 'refunds-agent', to: 'triage-agent', key: 0, props: {key: 0, relation: 'child_of'}}
+{from: 'escalation-agent', to: 'triage-agent', key: 0, props: {key: 0}},
+{from: 'order-lookup-agent', to: 'triage-agent', key: 0, props: {key: 0}},
+{from: 'refunds-agent', to: 'triage-agent', key: 0, props: {key: 0}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})
 MERGE (a)-[r:CHILD_OF {key: row.key}]->(b)
 SET r = row.props;
 UNWIND [
-{from: 'ai-platform', to: 'escalation-agent', key: 0, props: {key: 0, relation: 'owns', role: 'creator'}},
-{from: 'ai-platform', to: 'escalation-svid', key: 0, props: {key: 0, relation: 'owns', role: 'issuer'}},
-{from: 'ai-platform', to: 'kb-search', key: 0, props: {key: 0, relation: 'owns', role: 'operator'}},
-{from: 'ai-platform', to: 'order-lookup-agent', key: 0, props: {key: 0, relation: 'owns', role: 'creator'}},
-{from: 'ai-platform', to: 'order-lookup-svid', key: 0, props: {key: 0, relation: 'owns', role: 'issuer'}},
-{from: 'ai-platform', to: 'orders-readonly-token', key: 0, props: {key: 0, relation: 'owns', role: 'issuer'}},
-{from: 'ai-platform', to: 'psp-charge-lookup', key: 0, props: {key: 0, relation: 'owns', role: 'operator'}},
-{from: 'ai-platform', to: 'psp-refunds', key: 0, props: {key: 0, relation: 'owns', role: 'operator'}},
-{from: 'ai-platform', to: 'psp-secret-key', key: 0, props: {key: 0, relation: 'owns', role: 'issuer'}},
-{from: 'ai-platform', to: 'refunds-agent', key: 0, props: {key: 0, relation: 'owns', role: 'operator'}},
-{from: 'ai-platform', to: 'refunds-agent', key: 1, props: {key: 1, relation: 'owns', role: 'shutdown'}},
-{from: 'ai-platform', to: 'refunds-svid', key: 0, props: {key: 0, relation: 'owns', role: 'business'}},
-{from: 'ai-platform', to: 'refunds-svid', key: 1, props: {key: 1, relation: 'owns', role: 'issuer'}},
-{from: 'ai-platform', to: 'support-llm', key: 0, props: {key: 0, relation: 'owns', role: 'business'}},
-{from: 'ai-platform', to: 'support-llm-fallback', key: 0, props: {key: 0, relation: 'owns', role: 'business'}},
-{from: 'ai-platform', to: 'ticket-api', key: 0, props: {key: 0, relation: 'owns', role: 'operator'}},
-{from: 'ai-platform', to: 'triage-agent', key: 0, props: {key: 0, relation: 'owns', role: 'creator'}},
-{from: 'ai-platform', to: 'triage-svid', key: 0, props: {key: 0, relation: 'owns', role: 'issuer'}},
-{from: 'ai-platform', to: 'voucher-service-token', key: 0, props: {key: 0, relation: 'owns', role: 'issuer'}},
-{from: 'ai-platform', to: 'zendesk-oauth', key: 0, props: {key: 0, relation: 'owns', role: 'issuer'}},
-{from: 'commerce-core', to: 'order-history', key: 0, props: {key: 0, relation: 'owns', role: 'data'}},
-{from: 'commerce-core', to: 'order-status-api', key: 0, props: {key: 0, relation: 'owns', role: 'business'}},
-{from: 'commerce-core', to: 'order-status-api', key: 1, props: {key: 1, relation: 'owns', role: 'operator'}},
-{from: 'commerce-core', to: 'orders-readonly-token', key: 0, props: {key: 0, relation: 'owns', role: 'business'}},
-{from: 'cx-product', to: 'escalation-agent', key: 0, props: {key: 0, relation: 'owns', role: 'approver'}},
-{from: 'cx-product', to: 'escalation-agent', key: 1, props: {key: 1, relation: 'owns', role: 'business'}},
-{from: 'cx-product', to: 'goodwill-voucher', key: 0, props: {key: 0, relation: 'owns', role: 'business'}},
-{from: 'cx-product', to: 'help-center-kb', key: 0, props: {key: 0, relation: 'owns', role: 'data'}},
-{from: 'cx-product', to: 'kb-search', key: 0, props: {key: 0, relation: 'owns', role: 'business'}},
-{from: 'cx-product', to: 'order-lookup-agent', key: 0, props: {key: 0, relation: 'owns', role: 'approver'}},
-{from: 'cx-product', to: 'order-lookup-agent', key: 1, props: {key: 1, relation: 'owns', role: 'business'}},
-{from: 'cx-product', to: 'support-desk', key: 0, props: {key: 0, relation: 'owns', role: 'business'}},
-{from: 'cx-product', to: 'triage-agent', key: 0, props: {key: 0, relation: 'owns', role: 'approver'}},
-{from: 'cx-product', to: 'triage-agent', key: 1, props: {key: 1, relation: 'owns', role: 'business'}},
-{from: 'cx-support-leads', to: 'goodwill-voucher', key: 0, props: {key: 0, relation: 'owns', role: 'approver'}},
-{from: 'cx-support-ops', to: 'escalation-agent', key: 0, props: {key: 0, relation: 'owns', role: 'operator'}},
-{from: 'cx-support-ops', to: 'escalation-agent', key: 1, props: {key: 1, relation: 'owns', role: 'shutdown'}},
-{from: 'cx-support-ops', to: 'escalation-svid', key: 0, props: {key: 0, relation: 'owns', role: 'business'}},
-{from: 'cx-support-ops', to: 'goodwill-voucher', key: 0, props: {key: 0, relation: 'owns', role: 'operator'}},
-{from: 'cx-support-ops', to: 'order-lookup-agent', key: 0, props: {key: 0, relation: 'owns', role: 'operator'}},
-{from: 'cx-support-ops', to: 'order-lookup-agent', key: 1, props: {key: 1, relation: 'owns', role: 'shutdown'}},
-{from: 'cx-support-ops', to: 'order-lookup-svid', key: 0, props: {key: 0, relation: 'owns', role: 'business'}},
-{from: 'cx-support-ops', to: 'support-desk', key: 0, props: {key: 0, relation: 'owns', role: 'operator'}},
-{from: 'cx-support-ops', to: 'support-tickets', key: 0, props: {key: 0, relation: 'owns', role: 'data'}},
-{from: 'cx-support-ops', to: 'ticket-api', key: 0, props: {key: 0, relation: 'owns', role: 'business'}},
-{from: 'cx-support-ops', to: 'triage-agent', key: 0, props: {key: 0, relation: 'owns', role: 'operator'}},
-{from: 'cx-support-ops', to: 'triage-agent', key: 1, props: {key: 1, relation: 'owns', role: 'shutdown'}},
-{from: 'cx-support-ops', to: 'triage-svid', key: 0, props: {key: 0, relation: 'owns', role: 'business'}},
-{from: 'cx-support-ops', to: 'voucher-service-token', key: 0, props: {key: 0, relation: 'owns', role: 'business'}},
-{from: 'cx-support-ops', to: 'zendesk-oauth', key: 0, props: {key: 0, relation: 'owns', role: 'business'}},
-{from: 'payments-eng', to: 'payments-ledger', key: 0, props: {key: 0, relation: 'owns', role: 'data'}},
-{from: 'payments-eng', to: 'psp-charge-lookup', key: 0, props: {key: 0, relation: 'owns', role: 'business'}},
-{from: 'payments-eng', to: 'psp-refunds', key: 0, props: {key: 0, relation: 'owns', role: 'business'}},
-{from: 'payments-eng', to: 'psp-secret-key', key: 0, props: {key: 0, relation: 'owns', role: 'business'}},
-{from: 'secops', to: 'support-ai-audit', key: 0, props: {key: 0, relation: 'owns', role: 'data'}}
+{from: 'ai-platform', to: 'escalation-agent', key: 0, props: {key: 0, role: 'creator'}},
+{from: 'ai-platform', to: 'escalation-svid', key: 0, props: {key: 0, role: 'issuer'}},
+{from: 'ai-platform', to: 'kb-search', key: 0, props: {key: 0, role: 'operator'}},
+{from: 'ai-platform', to: 'order-lookup-agent', key: 0, props: {key: 0, role: 'creator'}},
+{from: 'ai-platform', to: 'order-lookup-svid', key: 0, props: {key: 0, role: 'issuer'}},
+{from: 'ai-platform', to: 'orders-readonly-token', key: 0, props: {key: 0, role: 'issuer'}},
+{from: 'ai-platform', to: 'psp-charge-lookup', key: 0, props: {key: 0, role: 'operator'}},
+{from: 'ai-platform', to: 'psp-refunds', key: 0, props: {key: 0, role: 'operator'}},
+{from: 'ai-platform', to: 'psp-secret-key', key: 0, props: {key: 0, role: 'issuer'}},
+{from: 'ai-platform', to: 'refunds-agent', key: 0, props: {key: 0, role: 'operator'}},
+{from: 'ai-platform', to: 'refunds-agent', key: 1, props: {key: 1, role: 'shutdown'}},
+{from: 'ai-platform', to: 'refunds-svid', key: 0, props: {key: 0, role: 'business'}},
+{from: 'ai-platform', to: 'refunds-svid', key: 1, props: {key: 1, role: 'issuer'}},
+{from: 'ai-platform', to: 'support-llm', key: 0, props: {key: 0, role: 'business'}},
+{from: 'ai-platform', to: 'support-llm-fallback', key: 0, props: {key: 0, role: 'business'}},
+{from: 'ai-platform', to: 'ticket-api', key: 0, props: {key: 0, role: 'operator'}},
+{from: 'ai-platform', to: 'triage-agent', key: 0, props: {key: 0, role: 'creator'}},
+{from: 'ai-platform', to: 'triage-svid', key: 0, props: {key: 0, role: 'issuer'}},
+{from: 'ai-platform', to: 'voucher-service-token', key: 0, props: {key: 0, role: 'issuer'}},
+{from: 'ai-platform', to: 'zendesk-oauth', key: 0, props: {key: 0, role: 'issuer'}},
+{from: 'commerce-core', to: 'order-history', key: 0, props: {key: 0, role: 'data'}},
+{from: 'commerce-core', to: 'order-status-api', key: 0, props: {key: 0, role: 'business'}},
+{from: 'commerce-core', to: 'order-status-api', key: 1, props: {key: 1, role: 'operator'}},
+{from: 'commerce-core', to: 'orders-readonly-token', key: 0, props: {key: 0, role: 'business'}},
+{from: 'cx-product', to: 'escalation-agent', key: 0, props: {key: 0, role: 'approver'}},
+{from: 'cx-product', to: 'escalation-agent', key: 1, props: {key: 1, role: 'business'}},
+{from: 'cx-product', to: 'goodwill-voucher', key: 0, props: {key: 0, role: 'business'}},
+{from: 'cx-product', to: 'help-center-kb', key: 0, props: {key: 0, role: 'data'}},
+{from: 'cx-product', to: 'kb-search', key: 0, props: {key: 0, role: 'business'}},
+{from: 'cx-product', to: 'order-lookup-agent', key: 0, props: {key: 0, role: 'approver'}},
+{from: 'cx-product', to: 'order-lookup-agent', key: 1, props: {key: 1, role: 'business'}},
+{from: 'cx-product', to: 'support-desk', key: 0, props: {key: 0, role: 'business'}},
+{from: 'cx-product', to: 'triage-agent', key: 0, props: {key: 0, role: 'approver'}},
+{from: 'cx-product', to: 'triage-agent', key: 1, props: {key: 1, role: 'business'}},
+{from: 'cx-support-leads', to: 'goodwill-voucher', key: 0, props: {key: 0, role: 'approver'}},
+{from: 'cx-support-ops', to: 'escalation-agent', key: 0, props: {key: 0, role: 'operator'}},
+{from: 'cx-support-ops', to: 'escalation-agent', key: 1, props: {key: 1, role: 'shutdown'}},
+{from: 'cx-support-ops', to: 'escalation-svid', key: 0, props: {key: 0, role: 'business'}},
+{from: 'cx-support-ops', to: 'goodwill-voucher', key: 0, props: {key: 0, role: 'operator'}},
+{from: 'cx-support-ops', to: 'order-lookup-agent', key: 0, props: {key: 0, role: 'operator'}},
+{from: 'cx-support-ops', to: 'order-lookup-agent', key: 1, props: {key: 1, role: 'shutdown'}},
+{from: 'cx-support-ops', to: 'order-lookup-svid', key: 0, props: {key: 0, role: 'business'}},
+{from: 'cx-support-ops', to: 'support-desk', key: 0, props: {key: 0, role: 'operator'}},
+{from: 'cx-support-ops', to: 'support-tickets', key: 0, props: {key: 0, role: 'data'}},
+{from: 'cx-support-ops', to: 'ticket-api', key: 0, props: {key: 0, role: 'business'}},
+{from: 'cx-support-ops', to: 'triage-agent', key: 0, props: {key: 0, role: 'operator'}},
+{from: 'cx-support-ops', to: 'triage-agent', key: 1, props: {key: 1, role: 'shutdown'}},
+{from: 'cx-support-ops', to: 'triage-svid', key: 0, props: {key: 0, role: 'business'}},
+{from: 'cx-support-ops', to: 'voucher-service-token', key: 0, props: {key: 0, role: 'business'}},
+{from: 'cx-support-ops', to: 'zendesk-oauth', key: 0, props: {key: 0, role: 'business'}},
+{from: 'payments-eng', to: 'payments-ledger', key: 0, props: {key: 0, role: 'data'}},
+{from: 'payments-eng', to: 'psp-charge-lookup', key: 0, props: {key: 0, role: 'business'}},
+{from: 'payments-eng', to: 'psp-refunds', key: 0, props: {key: 0, role: 'business'}},
+{from: 'payments-eng', to: 'psp-secret-key', key: 0, props: {key: 0, role: 'business'}},
+{from: 'secops', to: 'support-ai-audit', key: 0, props: {key: 0, role: 'data'}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})
 MERGE (a)-[r:OWNS {key: row.key}]->(b)
 SET r = row.props;
 UNWIND [
-{from: 'triage-agent', to: 'internet', key: 0, props: {key: 0, relation: 'exposed_to'}}
+{from: 'triage-agent', to: 'internet', key: 0, props: {key: 0}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})
 MERGE (a)-[r:EXPOSED_TO {key: row.key}]->(b)
 SET r = row.props;
 UNWIND [
-{from: 'escalation-agent', to: 'prod-eu', key: 0, props: {key: 0, relation: 'in_boundary'}},
-{from: 'escalation-svid', to: 'prod-eu', key: 0, props: {key: 0, relation: 'in_boundary'}},
-{from: 'order-lookup-agent', to: 'prod-eu', key: 0, props: {key: 0, relation: 'in_boundary'}},
-{from: 'order-lookup-svid', to: 'prod-eu', key: 0, props: {key: 0, relation: 'in_boundary'}},
-{from: 'orders-readonly-token', to: 'prod-eu', key: 0, props: {key: 0, relation: 'in_boundary'}},
-{from: 'payments-ledger', to: 'psp-vendor', key: 0, props: {key: 0, relation: 'in_boundary'}},
-{from: 'psp-secret-key', to: 'prod-eu', key: 0, props: {key: 0, relation: 'in_boundary'}},
-{from: 'psp-secret-key', to: 'psp-vendor', key: 0, props: {key: 0, relation: 'in_boundary'}},
-{from: 'refunds-agent', to: 'prod-eu', key: 0, props: {key: 0, relation: 'in_boundary'}},
-{from: 'refunds-svid', to: 'prod-eu', key: 0, props: {key: 0, relation: 'in_boundary'}},
-{from: 'support-desk', to: 'prod-eu', key: 0, props: {key: 0, relation: 'in_boundary'}},
-{from: 'triage-agent', to: 'prod-eu', key: 0, props: {key: 0, relation: 'in_boundary'}},
-{from: 'triage-svid', to: 'prod-eu', key: 0, props: {key: 0, relation: 'in_boundary'}},
-{from: 'voucher-service-token', to: 'prod-eu', key: 0, props: {key: 0, relation: 'in_boundary'}},
-{from: 'zendesk-oauth', to: 'prod-eu', key: 0, props: {key: 0, relation: 'in_boundary'}}
+{from: 'escalation-agent', to: 'prod-eu', key: 0, props: {key: 0}},
+{from: 'escalation-svid', to: 'prod-eu', key: 0, props: {key: 0}},
+{from: 'order-lookup-agent', to: 'prod-eu', key: 0, props: {key: 0}},
+{from: 'order-lookup-svid', to: 'prod-eu', key: 0, props: {key: 0}},
+{from: 'orders-readonly-token', to: 'prod-eu', key: 0, props: {key: 0}},
+{from: 'payments-ledger', to: 'psp-vendor', key: 0, props: {key: 0}},
+{from: 'psp-secret-key', to: 'prod-eu', key: 0, props: {key: 0}},
+{from: 'psp-secret-key', to: 'psp-vendor', key: 0, props: {key: 0}},
+{from: 'refunds-agent', to: 'prod-eu', key: 0, props: {key: 0}},
+{from: 'refunds-svid', to: 'prod-eu', key: 0, props: {key: 0}},
+{from: 'support-desk', to: 'prod-eu', key: 0, props: {key: 0}},
+{from: 'triage-agent', to: 'prod-eu', key: 0, props: {key: 0}},
+{from: 'triage-svid', to: 'prod-eu', key: 0, props: {key: 0}},
+{from: 'voucher-service-token', to: 'prod-eu', key: 0, props: {key: 0}},
+{from: 'zendesk-oauth', to: 'prod-eu', key: 0, props: {key: 0}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})
 MERGE (a)-[r:IN_BOUNDARY {key: row.key}]->(b)
 SET r = row.props;
 UNWIND [
-{from: 'escalation-agent', to: 'support-ai-audit', key: 0, props: {key: 0, relation: 'logs_to'}},
-{from: 'order-lookup-agent', to: 'support-ai-audit', key: 0, props: {key: 0, relation: 'logs_to'}},
-{from: 'refunds-agent', to: 'support-ai-audit', key: 0, props: {key: 0, relation: 'logs_to'}},
-{from: 'triage-agent', to: 'support-ai-audit', key: 0, props: {key: 0, relation: 'logs_to'}}
+{from: 'escalation-agent', to: 'support-ai-audit', key: 0, props: {key: 0}},
+{from: 'order-lookup-agent', to: 'support-ai-audit', key: 0, props: {key: 0}},
+{from: 'refunds-agent', to: 'support-ai-audit', key: 0, props: {key: 0}},
+{from: 'triage-agent', to: 'support-ai-audit', key: 0, props: {key: 0}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})
 MERGE (a)-[r:LOGS_TO {key: row.key}]->(b)
 SET r = row.props;
 UNWIND [
-{from: 'support-llm', to: 'support-llm-fallback', key: 0, props: {key: 0, relation: 'falls_back_to'}}
+{from: 'support-llm', to: 'support-llm-fallback', key: 0, props: {key: 0}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})
 MERGE (a)-[r:FALLS_BACK_TO {key: row.key}]->(b)
 SET r = row.props;
 UNWIND [
-{from: 'triage-agent', to: 'escalation-agent', props: {step: 'delegate', relation: 'delegates_to', likelihood: 0.32, from_state: 'control', to_state: 'control'}},
-{from: 'triage-agent', to: 'order-lookup-agent', props: {step: 'delegate', relation: 'delegates_to', likelihood: 0.32, from_state: 'control', to_state: 'control'}},
-{from: 'triage-agent', to: 'refunds-agent', props: {step: 'delegate', relation: 'delegates_to', likelihood: 0.32, from_state: 'control', to_state: 'control'}}
+{from: 'triage-agent', to: 'escalation-agent', props: {relation: 'delegates_to', likelihood: 0.32, from_state: 'control', to_state: 'control'}},
+{from: 'triage-agent', to: 'order-lookup-agent', props: {relation: 'delegates_to', likelihood: 0.32, from_state: 'control', to_state: 'control'}},
+{from: 'triage-agent', to: 'refunds-agent', props: {relation: 'delegates_to', likelihood: 0.32, from_state: 'control', to_state: 'control'}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})
 MERGE (a)-[r:STEP_DELEGATE]->(b)
 SET r = row.props;
 UNWIND [
-{from: 'escalation-agent', to: 'goodwill-voucher', props: {step: 'invoke', relation: 'invokes', likelihood: 0.18, from_state: 'control', to_state: 'control'}},
-{from: 'escalation-agent', to: 'ticket-api', props: {step: 'invoke', relation: 'invokes', likelihood: 0.9, from_state: 'control', to_state: 'control'}},
-{from: 'order-lookup-agent', to: 'order-status-api', props: {step: 'invoke', relation: 'invokes', likelihood: 0.9, from_state: 'control', to_state: 'control'}},
-{from: 'refunds-agent', to: 'psp-refunds', props: {step: 'invoke', relation: 'invokes', likelihood: 0.9, from_state: 'control', to_state: 'control'}},
-{from: 'triage-agent', to: 'kb-search', props: {step: 'invoke', relation: 'invokes', likelihood: 0.9, from_state: 'control', to_state: 'control'}},
-{from: 'triage-agent', to: 'psp-charge-lookup', props: {step: 'invoke', relation: 'invokes', likelihood: 0.9, from_state: 'control', to_state: 'control'}},
-{from: 'triage-agent', to: 'ticket-api', props: {step: 'invoke', relation: 'invokes', likelihood: 0.9, from_state: 'control', to_state: 'control'}}
+{from: 'escalation-agent', to: 'goodwill-voucher', props: {relation: 'invokes', likelihood: 0.18, from_state: 'control', to_state: 'control'}},
+{from: 'escalation-agent', to: 'ticket-api', props: {relation: 'invokes', likelihood: 0.9, from_state: 'control', to_state: 'control'}},
+{from: 'order-lookup-agent', to: 'order-status-api', props: {relation: 'invokes', likelihood: 0.9, from_state: 'control', to_state: 'control'}},
+{from: 'refunds-agent', to: 'psp-refunds', props: {relation: 'invokes', likelihood: 0.9, from_state: 'control', to_state: 'control'}},
+{from: 'triage-agent', to: 'kb-search', props: {relation: 'invokes', likelihood: 0.9, from_state: 'control', to_state: 'control'}},
+{from: 'triage-agent', to: 'psp-charge-lookup', props: {relation: 'invokes', likelihood: 0.9, from_state: 'control', to_state: 'control'}},
+{from: 'triage-agent', to: 'ticket-api', props: {relation: 'invokes', likelihood: 0.9, from_state: 'control', to_state: 'control'}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})
 MERGE (a)-[r:STEP_INVOKE]->(b)
 SET r = row.props;
 UNWIND [
-{from: 'escalation-agent', to: 'escalation-svid', props: {step: 'use-credential', relation: 'authenticates_with', likelihood: 0.95, from_state: 'control', to_state: 'control'}},
-{from: 'goodwill-voucher', to: 'voucher-service-token', props: {step: 'use-credential', relation: 'authenticates_with', likelihood: 0.35, from_state: 'control', to_state: 'control'}},
-{from: 'order-lookup-agent', to: 'order-lookup-svid', props: {step: 'use-credential', relation: 'authenticates_with', likelihood: 0.95, from_state: 'control', to_state: 'control'}},
-{from: 'order-status-api', to: 'orders-readonly-token', props: {step: 'use-credential', relation: 'authenticates_with', likelihood: 0.35, from_state: 'control', to_state: 'control'}},
-{from: 'psp-charge-lookup', to: 'psp-secret-key', props: {step: 'use-credential', relation: 'authenticates_with', likelihood: 0.7, from_state: 'control', to_state: 'control'}},
-{from: 'psp-refunds', to: 'psp-secret-key', props: {step: 'use-credential', relation: 'authenticates_with', likelihood: 0.7, from_state: 'control', to_state: 'control'}},
-{from: 'refunds-agent', to: 'psp-secret-key', props: {step: 'use-credential', relation: 'authenticates_with', likelihood: 0.95, from_state: 'control', to_state: 'control'}},
-{from: 'refunds-agent', to: 'refunds-svid', props: {step: 'use-credential', relation: 'authenticates_with', likelihood: 0.95, from_state: 'control', to_state: 'control'}},
-{from: 'ticket-api', to: 'zendesk-oauth', props: {step: 'use-credential', relation: 'authenticates_with', likelihood: 0.7, from_state: 'control', to_state: 'control'}},
-{from: 'triage-agent', to: 'psp-secret-key', props: {step: 'use-credential', relation: 'authenticates_with', likelihood: 0.95, from_state: 'control', to_state: 'control'}},
-{from: 'triage-agent', to: 'triage-svid', props: {step: 'use-credential', relation: 'authenticates_with', likelihood: 0.95, from_state: 'control', to_state: 'control'}}
+{from: 'escalation-agent', to: 'escalation-svid', props: {relation: 'authenticates_with', likelihood: 0.95, from_state: 'control', to_state: 'control'}},
+{from: 'goodwill-voucher', to: 'voucher-service-token', props: {relation: 'authenticates_with', likelihood: 0.35, from_state: 'control', to_state: 'control'}},
+{from: 'order-lookup-agent', to: 'order-lookup-svid', props: {relation: 'authenticates_with', likelihood: 0.95, from_state: 'control', to_state: 'control'}},
+{from: 'order-status-api', to: 'orders-readonly-token', props: {relation: 'authenticates_with', likelihood: 0.35, from_state: 'control', to_state: 'control'}},
+{from: 'psp-charge-lookup', to: 'psp-secret-key', props: {relation: 'authenticates_with', likelihood: 0.7, from_state: 'control', to_state: 'control'}},
+{from: 'psp-refunds', to: 'psp-secret-key', props: {relation: 'authenticates_with', likelihood: 0.7, from_state: 'control', to_state: 'control'}},
+{from: 'refunds-agent', to: 'psp-secret-key', props: {relation: 'authenticates_with', likelihood: 0.95, from_state: 'control', to_state: 'control'}},
+{from: 'refunds-agent', to: 'refunds-svid', props: {relation: 'authenticates_with', likelihood: 0.95, from_state: 'control', to_state: 'control'}},
+{from: 'ticket-api', to: 'zendesk-oauth', props: {relation: 'authenticates_with', likelihood: 0.7, from_state: 'control', to_state: 'control'}},
+{from: 'triage-agent', to: 'psp-secret-key', props: {relation: 'authenticates_with', likelihood: 0.95, from_state: 'control', to_state: 'control'}},
+{from: 'triage-agent', to: 'triage-svid', props: {relation: 'authenticates_with', likelihood: 0.95, from_state: 'control', to_state: 'control'}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})
 MERGE (a)-[r:STEP_USE_CREDENTIAL]->(b)
 SET r = row.props;
 UNWIND [
-{from: 'psp-secret-key', to: 'psp-charge-lookup', props: {step: 'impersonate', relation: 'authenticates_with', likelihood: 0.6, from_state: 'control', to_state: 'control'}},
-{from: 'psp-secret-key', to: 'psp-refunds', props: {step: 'impersonate', relation: 'authenticates_with', likelihood: 0.6, from_state: 'control', to_state: 'control'}},
-{from: 'psp-secret-key', to: 'refunds-agent', props: {step: 'impersonate', relation: 'authenticates_with', likelihood: 0.6, from_state: 'control', to_state: 'control'}},
-{from: 'psp-secret-key', to: 'triage-agent', props: {step: 'impersonate', relation: 'authenticates_with', likelihood: 0.6, from_state: 'control', to_state: 'control'}}
+{from: 'psp-secret-key', to: 'psp-charge-lookup', props: {relation: 'authenticates_with', likelihood: 0.6, from_state: 'control', to_state: 'control'}},
+{from: 'psp-secret-key', to: 'psp-refunds', props: {relation: 'authenticates_with', likelihood: 0.6, from_state: 'control', to_state: 'control'}},
+{from: 'psp-secret-key', to: 'refunds-agent', props: {relation: 'authenticates_with', likelihood: 0.6, from_state: 'control', to_state: 'control'}},
+{from: 'psp-secret-key', to: 'triage-agent', props: {relation: 'authenticates_with', likelihood: 0.6, from_state: 'control', to_state: 'control'}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})
 MERGE (a)-[r:STEP_IMPERSONATE]->(b)
 SET r = row.props;
 UNWIND [
-{from: 'orders-readonly-token', to: 'order-history', props: {step: 'grant', relation: 'grants', likelihood: 0.9, from_state: 'control', to_state: 'control'}},
-{from: 'psp-secret-key', to: 'payments-ledger#tainted', props: {step: 'grant', relation: 'grants', likelihood: 0.95, from_state: 'control', to_state: 'tainted'}},
-{from: 'zendesk-oauth', to: 'support-tickets', props: {step: 'grant', relation: 'grants', likelihood: 0.9, from_state: 'control', to_state: 'control'}}
+{from: 'orders-readonly-token', to: 'order-history', props: {relation: 'grants', likelihood: 0.9, from_state: 'control', to_state: 'control'}},
+{from: 'psp-secret-key', to: 'payments-ledger#tainted', props: {relation: 'grants', likelihood: 0.95, from_state: 'control', to_state: 'tainted'}},
+{from: 'zendesk-oauth', to: 'support-tickets', props: {relation: 'grants', likelihood: 0.9, from_state: 'control', to_state: 'control'}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})
 MERGE (a)-[r:STEP_GRANT]->(b)
 SET r = row.props;
 UNWIND [
-{from: 'kb-search', to: 'help-center-kb', props: {step: 'read', relation: 'reads', likelihood: 0.9, from_state: 'control', to_state: 'control'}},
-{from: 'order-status-api', to: 'order-history', props: {step: 'read', relation: 'reads', likelihood: 0.9, from_state: 'control', to_state: 'control'}},
-{from: 'psp-charge-lookup', to: 'payments-ledger', props: {step: 'read', relation: 'reads', likelihood: 0.9, from_state: 'control', to_state: 'control'}}
+{from: 'kb-search', to: 'help-center-kb', props: {relation: 'reads', likelihood: 0.9, from_state: 'control', to_state: 'control'}},
+{from: 'order-status-api', to: 'order-history', props: {relation: 'reads', likelihood: 0.9, from_state: 'control', to_state: 'control'}},
+{from: 'psp-charge-lookup', to: 'payments-ledger', props: {relation: 'reads', likelihood: 0.9, from_state: 'control', to_state: 'control'}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})
 MERGE (a)-[r:STEP_READ]->(b)
 SET r = row.props;
 UNWIND [
-{from: 'psp-refunds', to: 'payments-ledger#tainted', props: {step: 'write', relation: 'writes', likelihood: 0.9, from_state: 'control', to_state: 'tainted'}},
-{from: 'ticket-api', to: 'support-tickets', props: {step: 'write', relation: 'writes', likelihood: 0.9, from_state: 'control', to_state: 'control'}},
-{from: 'triage-agent', to: 'chat-transcripts', props: {step: 'write', relation: 'writes', likelihood: 0.9, from_state: 'control', to_state: 'control'}}
+{from: 'psp-refunds', to: 'payments-ledger#tainted', props: {relation: 'writes', likelihood: 0.9, from_state: 'control', to_state: 'tainted'}},
+{from: 'ticket-api', to: 'support-tickets', props: {relation: 'writes', likelihood: 0.9, from_state: 'control', to_state: 'control'}},
+{from: 'triage-agent', to: 'chat-transcripts', props: {relation: 'writes', likelihood: 0.9, from_state: 'control', to_state: 'control'}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})
 MERGE (a)-[r:STEP_WRITE]->(b)
 SET r = row.props;
 UNWIND [
-{from: 'help-center-kb#tainted', to: 'kb-search#tainted', props: {step: 'poison', relation: 'reads', likelihood: 0.15, from_state: 'tainted', to_state: 'tainted'}},
-{from: 'order-history#tainted', to: 'order-status-api#tainted', props: {step: 'poison', relation: 'reads', likelihood: 0.5, from_state: 'tainted', to_state: 'tainted'}},
-{from: 'payments-ledger#tainted', to: 'psp-charge-lookup#tainted', props: {step: 'poison', relation: 'reads', likelihood: 0.5, from_state: 'tainted', to_state: 'tainted'}}
+{from: 'help-center-kb#tainted', to: 'kb-search#tainted', props: {relation: 'reads', likelihood: 0.15, from_state: 'tainted', to_state: 'tainted'}},
+{from: 'order-history#tainted', to: 'order-status-api#tainted', props: {relation: 'reads', likelihood: 0.5, from_state: 'tainted', to_state: 'tainted'}},
+{from: 'payments-ledger#tainted', to: 'psp-charge-lookup#tainted', props: {relation: 'reads', likelihood: 0.5, from_state: 'tainted', to_state: 'tainted'}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})
 MERGE (a)-[r:STEP_POISON]->(b)
 SET r = row.props;
 UNWIND [
-{from: 'goodwill-voucher#tainted', to: 'escalation-agent', props: {step: 'return', relation: 'invokes', likelihood: 0.7, from_state: 'tainted', to_state: 'control'}},
-{from: 'kb-search#tainted', to: 'triage-agent', props: {step: 'return', relation: 'invokes', likelihood: 0.7, from_state: 'tainted', to_state: 'control'}},
-{from: 'order-status-api#tainted', to: 'order-lookup-agent', props: {step: 'return', relation: 'invokes', likelihood: 0.7, from_state: 'tainted', to_state: 'control'}},
-{from: 'psp-charge-lookup#tainted', to: 'triage-agent', props: {step: 'return', relation: 'invokes', likelihood: 0.7, from_state: 'tainted', to_state: 'control'}},
-{from: 'psp-refunds#tainted', to: 'refunds-agent', props: {step: 'return', relation: 'invokes', likelihood: 0.7, from_state: 'tainted', to_state: 'control'}},
-{from: 'ticket-api#tainted', to: 'escalation-agent', props: {step: 'return', relation: 'invokes', likelihood: 0.7, from_state: 'tainted', to_state: 'control'}},
-{from: 'ticket-api#tainted', to: 'triage-agent', props: {step: 'return', relation: 'invokes', likelihood: 0.7, from_state: 'tainted', to_state: 'control'}}
+{from: 'goodwill-voucher#tainted', to: 'escalation-agent', props: {relation: 'invokes', likelihood: 0.7, from_state: 'tainted', to_state: 'control'}},
+{from: 'kb-search#tainted', to: 'triage-agent', props: {relation: 'invokes', likelihood: 0.7, from_state: 'tainted', to_state: 'control'}},
+{from: 'order-status-api#tainted', to: 'order-lookup-agent', props: {relation: 'invokes', likelihood: 0.7, from_state: 'tainted', to_state: 'control'}},
+{from: 'psp-charge-lookup#tainted', to: 'triage-agent', props: {relation: 'invokes', likelihood: 0.7, from_state: 'tainted', to_state: 'control'}},
+{from: 'psp-refunds#tainted', to: 'refunds-agent', props: {relation: 'invokes', likelihood: 0.7, from_state: 'tainted', to_state: 'control'}},
+{from: 'ticket-api#tainted', to: 'escalation-agent', props: {relation: 'invokes', likelihood: 0.7, from_state: 'tainted', to_state: 'control'}},
+{from: 'ticket-api#tainted', to: 'triage-agent', props: {relation: 'invokes', likelihood: 0.7, from_state: 'tainted', to_state: 'control'}}
 ] AS row
 MATCH (a:StewardNode {id: row.from})
 MATCH (b:StewardNode {id: row.to})

@@ -17,10 +17,3 @@ export function* chunked(parts: Iterable<string>, size = CHUNK_CHARS): Generator
   }
   if (buffer.length) yield buffer;
 }
-
-/** The whole document as one string: for tests and small models. */
-export function collect(chunks: Iterable<string>): string {
-  let out = '';
-  for (const c of chunks) out += c;
-  return out;
-}

@@ -4,6 +4,7 @@ import { STEPS, costLikelihood } from '../analysis/paths/traversal.js';
 import type { StepKind } from '../analysis/paths/types.js';
 import type { AnyGraphNode, ModelGraph } from '../graph/graph.js';
 import { RELATION_KINDS, type RelationKindName } from '../model/schema.js';
+import { taintedId } from './ids.js';
 import { entityProps, relationProps, taintedProps, tallyFindings, type FindingTally, type Props } from './properties.js';
 
 export interface ExportInput {
@@ -33,7 +34,6 @@ export interface ExportGraph {
   nodeId(i: number): string;
   /** The entity behind node `i`. */
   entityOf(i: number): AnyGraphNode;
-  isTainted(i: number): boolean;
   /** Node `i`. */
   node(i: number): ExportNode;
   /** The properties of node `i`, computed on demand (a format may filter nodes first). */
@@ -85,7 +85,7 @@ export function exportGraph(input: ExportInput): ExportGraph {
   const n = g.order;
   const nodeCount = steps ? index.size : n;
   const entityOf = (i: number) => g.nodes[i < n ? i : index.entity[i]!]!;
-  const nodeId = (i: number) => (i < n ? g.nodes[i]!.id : `${entityOf(i).id}#tainted`);
+  const nodeId = (i: number) => (i < n ? g.nodes[i]!.id : taintedId(entityOf(i).id));
   const flags = (i: number) => ({ entry: ends.isSource[i] === 1, jewel: ends.isTarget[i] === 1 });
 
   const node = (i: number): ExportNode => ({ index: i, entity: entityOf(i), tainted: i >= n });
@@ -125,6 +125,7 @@ export function exportGraph(input: ExportInput): ExportGraph {
     return { index: k, from: i, to: index.entity[i]!, type: TAINTED_LINK, ordinal: 0 };
   };
 
+  /** A step's properties (its kind is the edge's type): the relation it rides on, its likelihood, the states it joins. */
   const edgeProps = (k: number): Props => {
     if (k < relations) return relationProps(g.edges[k]!);
     const s = k - relations;
@@ -132,7 +133,6 @@ export function exportGraph(input: ExportInput): ExportGraph {
     const from = index.edgeFrom[s]!;
     const to = index.edgeTo[s]!;
     return [
-      ['step', STEPS[index.edgeStep[s]!]!],
       ['relation', g.edges[index.edgeRelation[s]!]!.kind],
       ['likelihood', Math.round(costLikelihood(index.edgeCost[s]!) * 10_000) / 10_000],
       ['from_state', from < n ? 'control' : 'tainted'],
@@ -151,5 +151,5 @@ export function exportGraph(input: ExportInput): ExportGraph {
     return s < index.steps ? RELATION_KINDS.length + index.edgeStep[s]! : RELATION_KINDS.length + STEPS.length;
   };
 
-  return { graph: g, nodeCount, entities: n, steps, nodeId, entityOf, isTainted: (i) => i >= n, node, nodeProps, edgeProps, nodes, edgeCount, edge, edges, edgeTypeCode };
+  return { graph: g, nodeCount, entities: n, steps, nodeId, entityOf, node, nodeProps, edgeProps, nodes, edgeCount, edge, edges, edgeTypeCode };
 }

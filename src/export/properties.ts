@@ -153,12 +153,12 @@ export function taintedProps(node: AnyGraphNode, flags: NodeFlags): Props {
 }
 
 /**
- * A relation's properties: its kind, its controls, access or role. Where an entity or relation is
+ * A relation's properties: its controls, access or role (its kind is the edge's type). Where an entity or relation is
  * written (file, line) is left out of every export: the export depends on the model, not on how
  * it is split into files or ordered.
  */
 export function relationProps(e: GraphEdge): Props {
-  const props: [string, PropValue][] = [['relation', e.kind]];
+  const props: [string, PropValue][] = [];
   const attrs = e.attrs as Record<string, unknown>;
   for (const key of CONTROL_KEYS) {
     const v = attrs[key];

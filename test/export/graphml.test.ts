@@ -130,7 +130,7 @@ describe('export --format graphml', () => {
     expect(values.get('layer')).toBe(3);
     expect(values.get('entry_point')).toBe(true);
     expect(values.get('finding_count')).toBeGreaterThan(0);
-    const step = doc.edges.map((e) => typedValues(doc, e, 'edge')).find((v) => v.get('step') === 'use-credential')!;
+    const step = doc.edges.map((e) => typedValues(doc, e, 'edge')).find((v) => v.get('edge_type') === 'step:use-credential')!;
     expect(step.get('likelihood')).toBeGreaterThan(0);
     expect(step.get('likelihood')).toBeLessThanOrEqual(1);
   });
