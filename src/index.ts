@@ -48,3 +48,15 @@ export { renderJson, toFindingsDocument, findingsJsonSchema, FINDINGS_FORMAT } f
 export { renderSarif } from './render/sarif.js';
 export { renderFindingsMarkdown } from './render/findings-markdown.js';
 export * from './analysis/paths/index.js';
+export {
+  EXPORT_FORMATS,
+  renderExport,
+  renderOpenGraph,
+  renderCypher,
+  renderGraphML,
+  openGraphExtension,
+  renderOpenGraphExtension,
+  encodeOpenGraphId,
+  decodeOpenGraphId,
+} from './export/index.js';
+export type { ExportFormat, ExportInput, OpenGraphExtension } from './export/index.js';
