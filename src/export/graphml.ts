@@ -1,5 +1,5 @@
 import { chunked } from './chunks.js';
-import { exportGraph, type EdgeType, type ExportGraph, type ExportInput } from './elements.js';
+import { EDGE_TYPES, exportGraph, type EdgeType, type ExportGraph, type ExportInput } from './elements.js';
 import type { PropValue, Props } from './properties.js';
 import { xmlAttribute, xmlText } from './xml-escape.js';
 import { TAINTED_RELATION } from './vocabulary.js';
@@ -38,8 +38,11 @@ function* graphmlParts(x: ExportGraph): Generator<string> {
   for (const node of x.nodes()) {
     yield `    <node id="${ids[node.index]}">${dataElements(x.nodeProps(node.index), keys.node)}</node>\n`;
   }
-  for (const edge of x.edges()) {
-    yield `    <edge id="e${edge.index}" source="${ids[edge.from]}" target="${ids[edge.to]}">${dataElements(withType(edge.type, x.edgeProps(edge.index)), keys.edge)}</edge>\n`;
+  // The edge_type element of each edge type, written once.
+  const typeData = EDGE_TYPES.map((type) => dataElements(withType(type, []), keys.edge));
+  for (let k = 0; k < x.edgeCount; k++) {
+    const edge = x.edge(k);
+    yield `    <edge id="e${k}" source="${ids[edge.from]}" target="${ids[edge.to]}">${typeData[x.edgeTypeCode(k)]}${dataElements(x.edgeProps(k), keys.edge)}</edge>\n`;
   }
   yield '  </graph>\n</graphml>\n';
 }
@@ -52,7 +55,7 @@ function withType(type: EdgeType, props: Props): Props {
 
 function collectKeys(x: ExportGraph): { node: Map<string, Key>; edge: Map<string, Key> } {
   const node = new Map<string, GraphMLType>();
-  const edge = new Map<string, GraphMLType>();
+  const edge = new Map<string, GraphMLType>([['edge_type', 'string']]);
   const note = (into: Map<string, GraphMLType>, props: Props) => {
     for (const [name, value] of props) {
       const type = typeOf(value);

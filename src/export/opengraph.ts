@@ -1,6 +1,6 @@
 import { isWorkloadIdentity } from '../graph/query.js';
 import type { AnyGraphNode } from '../graph/graph.js';
-import { exportGraph, type EdgeType, type ExportGraph, type ExportInput } from './elements.js';
+import { EDGE_TYPES, exportGraph, type EdgeType, type ExportGraph, type ExportInput } from './elements.js';
 import { encodeOpenGraphId, taintedId } from './ids.js';
 import type { Props } from './properties.js';
 import { wellFormed } from './text.js';
@@ -24,20 +24,28 @@ function* openGraphParts(x: ExportGraph): Generator<string> {
   const quoted: string[] = new Array(x.nodeCount);
   for (let i = 0; i < x.nodeCount; i++) quoted[i] = json(ids.of(i));
   yield `{"metadata":{"source_kind":${JSON.stringify(OG_NAMESPACE)}},"graph":{"nodes":[`;
+  // Kinds come from a small fixed set: quote each combination once.
+  const kindsJson = new Map<string, string>();
+  const quoteKinds = (kinds: string[]) => {
+    const key = kinds.join(',');
+    let quotedKinds = kindsJson.get(key);
+    if (quotedKinds === undefined) kindsJson.set(key, (quotedKinds = JSON.stringify(kinds)));
+    return quotedKinds;
+  };
+  const edgeKinds = EDGE_TYPES.map((type) => JSON.stringify(edgeKind(type)));
   let first = true;
   for (const node of x.nodes()) {
     const kinds = node.tainted ? [OG_TAINTED_KIND, OG_NODE_KIND[node.entity.kind]] : kindsOf(node.entity);
     const nativeId = node.tainted ? [] : nativeIdOf(node.entity, ids.natives);
     const own = x.nodeProps(node.index);
     const props: Props = nativeId.length ? [...own, ['nativeid', nativeId[0]!]] : own;
-    yield `${first ? '' : ','}\n{"id":${quoted[node.index]},"kinds":${JSON.stringify(kinds)},"properties":${propsJson(props)}}`;
+    yield `${first ? '' : ','}\n{"id":${quoted[node.index]},"kinds":${quoteKinds(kinds)},"properties":${propsJson(props)}}`;
     first = false;
   }
   yield '\n],"edges":[';
-  first = true;
-  for (const edge of x.edges()) {
-    yield `${first ? '' : ','}\n{"kind":${JSON.stringify(edgeKind(edge.type))},"start":{"match_by":"id","value":${quoted[edge.from]}},"end":{"match_by":"id","value":${quoted[edge.to]}},"properties":${propsJson(x.edgeProps(edge.index))}}`;
-    first = false;
+  for (let k = 0; k < x.edgeCount; k++) {
+    const edge = x.edge(k);
+    yield `${k ? ',' : ''}\n{"kind":${edgeKinds[x.edgeTypeCode(k)]},"start":{"match_by":"id","value":${quoted[edge.from]}},"end":{"match_by":"id","value":${quoted[edge.to]}},"properties":${propsJson(x.edgeProps(k))}}`;
   }
   yield '\n]}}\n';
 }

@@ -20,6 +20,16 @@ describe('steward export', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('exports a model with no relations in every format', async () => {
+    const file = join(dir, 'lonely.yaml');
+    writeFileSync(file, 'version: 1\nowners:\n  - { id: solo, kind: product }\n');
+    const og = JSON.parse(await exported('opengraph', [file]));
+    expect(og.graph.nodes.map((n: { id: string }) => n.id)).toEqual(['solo']);
+    expect(og.graph.edges).toEqual([]);
+    expect(await exported('graphml', [file])).toContain('<node id="solo">');
+    expect(await exported('cypher', [file])).toContain("MERGE (n:StewardNode {id: row.id})\nSET n = row.props, n:Owner;");
+  });
+
   it('requires a known --format', async () => {
     const missing = await cli(['export', 'models/support-desk']);
     expect(missing.code).toBe(2);
