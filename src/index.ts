@@ -54,3 +54,15 @@ export { renderDiffTable } from './render/diff/table.js';
 export { renderDiffJson } from './render/diff/json.js';
 export { renderDiffMarkdown } from './render/diff/markdown.js';
 export { renderDiffMermaid } from './render/diff/mermaid.js';
+export {
+  EXPORT_FORMATS,
+  renderExport,
+  renderOpenGraph,
+  renderCypher,
+  renderGraphML,
+  openGraphExtension,
+  renderOpenGraphExtension,
+  encodeOpenGraphId,
+  decodeOpenGraphId,
+} from './export/index.js';
+export type { ExportFormat, ExportInput, OpenGraphExtension } from './export/index.js';

@@ -5,6 +5,12 @@ export interface CliIO {
   stderr: (text: string) => void;
   /** Writes a file the user asked for with -o. */
   writeFile: (path: string, content: string) => void;
+  /**
+   * Writes a large output chunk by chunk as it is produced: to the file at `path` (-o), or to
+   * stdout when `path` is undefined. The whole document is never held in memory. Optional for
+   * callers that capture output (tests): without it, the chunks are joined and written at once.
+   */
+  writeChunks?: (path: string | undefined, chunks: Iterable<string>) => void;
 }
 
 /** Exit codes: the contract scripts rely on. */
@@ -14,3 +20,12 @@ export const EXIT = {
   invalid: 2,
   internal: 3,
 } as const;
+
+/** Writes chunks through `io.writeChunks`, or joined through `writeFile` / `stdout` when it has none. */
+export function writeChunked(io: CliIO, path: string | undefined, chunks: Iterable<string>): void {
+  if (io.writeChunks) return io.writeChunks(path, chunks);
+  let text = '';
+  for (const chunk of chunks) text += chunk;
+  if (path === undefined) io.stdout(text);
+  else io.writeFile(path, text);
+}

@@ -1,10 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ModelError, UsageError, formatDiagnostic } from '../model/diagnostics.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { diagramCommand } from './commands/diagram.js';
 import { diffCommand } from './commands/diff.js';
+import { exportCommand } from './commands/export.js';
 import { pathsCommand } from './commands/paths.js';
 import { reportCommand } from './commands/report.js';
 import { rulesCommand } from './commands/rules.js';
@@ -23,6 +24,7 @@ const COMMANDS: readonly CommandFactory[] = [
   diagramCommand,
   reportCommand,
   diffCommand,
+  exportCommand,
   rulesCommand,
   schemaCommand,
 ];
@@ -83,5 +85,17 @@ export function processIO(): CliIO {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     writeFile: (path, content) => writeFileSync(resolve(process.cwd(), path), content),
+    writeChunks: (path, chunks) => {
+      if (path === undefined) {
+        for (const chunk of chunks) process.stdout.write(chunk);
+        return;
+      }
+      const fd = openSync(resolve(process.cwd(), path), 'w');
+      try {
+        for (const chunk of chunks) writeSync(fd, chunk);
+      } finally {
+        closeSync(fd);
+      }
+    },
   };
 }

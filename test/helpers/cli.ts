@@ -25,6 +25,12 @@ export async function cli(argv: string[], cwd = join(import.meta.dirname, '../..
     writeFile: (path, content) => {
       files.set(path, content);
     },
+    writeChunks: (path, chunks) => {
+      let text = '';
+      for (const chunk of chunks) text += chunk;
+      if (path === undefined) stdout += text;
+      else files.set(path, text);
+    },
   };
   const code = await run(argv, io);
   return { code, stdout, stderr, files };
