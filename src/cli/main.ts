@@ -1,14 +1,16 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ModelError, UsageError, formatDiagnostic } from '../model/diagnostics.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { diagramCommand } from './commands/diagram.js';
+import { importCommand } from './commands/import.js';
 import { pathsCommand } from './commands/paths.js';
 import { reportCommand } from './commands/report.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
+import { diskFileSize } from './files.js';
 import { EXIT, type CliIO } from './io.js';
 import { VERSION } from '../version.js';
 
@@ -21,6 +23,7 @@ const COMMANDS: readonly CommandFactory[] = [
   pathsCommand,
   diagramCommand,
   reportCommand,
+  importCommand,
   rulesCommand,
   schemaCommand,
 ];
@@ -81,5 +84,7 @@ export function processIO(): CliIO {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     writeFile: (path, content) => writeFileSync(resolve(process.cwd(), path), content),
+    readFile: (path) => readFileSync(resolve(process.cwd(), path)),
+    fileSize: (path) => diskFileSize(resolve(process.cwd(), path)),
   };
 }

@@ -95,7 +95,6 @@ export function emitModel(draft: Draft, options: EmitOptions): string {
     for (const entity of entities) seq.items.push(entityNode(doc, entity));
     root.set(collection, seq);
   }
-  flowShortLists(doc);
   doc.commentBefore = header(draft, options.sources);
   return doc.toString({ lineWidth: 0, indentSeq: true, flowCollectionPadding: false });
 }
@@ -108,6 +107,7 @@ export function entityNode(doc: Document, entity: DraftEntity): YamlNode {
     .filter((k) => spec[k] !== undefined)
     .sort((x, y) => rank(order, x) - rank(order, y) || (x < y ? -1 : 1));
   const node = doc.createNode(Object.fromEntries(keys.map((k) => [k, spec[k]]))) as YAMLMap;
+  flowShortLists(node);
   node.commentBefore = entityComment(entity);
   return node;
 }
@@ -127,9 +127,9 @@ export function commentText(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 }
 
-/** Lists of plain scalars that fit on a line are written `[a, b]`, as a person would. */
-function flowShortLists(doc: Document): void {
-  visit(doc, {
+/** Inside an entity, lists of plain scalars and small maps that fit on a line are written inline, as a person would. */
+function flowShortLists(entity: YAMLMap): void {
+  visit(entity, {
     Seq(_, node) {
       if (!node.items.every((i) => isScalar(i))) return;
       const width = node.items.reduce((n, i) => n + String((i as { value: unknown }).value).length + 2, 0);
@@ -138,7 +138,7 @@ function flowShortLists(doc: Document): void {
     Map(_, node) {
       if (isMap(node) && node.items.length <= 3 && node.items.every((p) => isScalar(p.value) && !isSeq(p.value))) {
         const width = node.items.reduce((n, p) => n + String((p.key as { value: unknown }).value).length + String((p.value as { value: unknown }).value).length + 4, 0);
-        if (width <= 60 && !node.commentBefore) node.flow = true;
+        if (width <= 60 && node !== entity) node.flow = true;
       }
     },
   });
