@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { crewaiImporter } from '../../src/import/crewai.js';
 import { ImportError, type ConfigFile } from '../../src/import/draft.js';
-import { analyzeDraft, entity, fixture, ids, loadDraft } from './n8n-helpers.js';
+import { fixture, ids } from './helpers.js';
+import { analyzeDraft, loadDraft, specOf as entity } from './n8n-helpers.js';
 
-const FILES = ['support_crew/config/agents.yaml', 'support_crew/config/tasks.yaml', 'support_crew/crewai-tools.yaml'].map((f) => fixture('crewai', f));
+const FILES = ['support_crew/config/agents.yaml', 'support_crew/config/tasks.yaml', 'support_crew/crewai-tools.yaml'].map((f) => fixture(`crewai/${f}`));
 const draft = crewaiImporter.draft(FILES);
 
 const yaml = (path: string, text: string): ConfigFile => ({ path, text });
@@ -55,7 +56,7 @@ describe('CrewAI importer: drafting the fixture crew', () => {
 
   it('warns, naming the tool, about a tool it knows nothing of', () => {
     expect(draft.warnings).toEqual([
-      expect.objectContaining({ file: 'crewai/support_crew/config/agents.yaml', line: 1, node: 'ticket_history', message: expect.stringContaining('crewai-tools.yaml') }),
+      expect.objectContaining({ file: 'test/fixtures/import/crewai/support_crew/config/agents.yaml', line: 1, node: 'ticket_history', message: expect.stringContaining('crewai-tools.yaml') }),
     ]);
   });
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError, type ConfigFile } from '../../src/import/draft.js';
 import { n8nImporter } from '../../src/import/n8n.js';
-import { analyzeDraft, entity, fixture, ids, loadDraft } from './n8n-helpers.js';
+import { fixture, ids } from './helpers.js';
+import { analyzeDraft, loadDraft, specOf as entity } from './n8n-helpers.js';
 
-const FILES = ['support-agents.json', 'order-lookup.json', 'inbox-triage.json'].map((f) => fixture('n8n', f));
+const FILES = ['support-agents.json', 'order-lookup.json', 'inbox-triage.json'].map((f) => fixture(`n8n/${f}`));
 const draft = n8nImporter.draft(FILES);
 
 function workflow(nodes: unknown[], connections: Record<string, unknown> = {}, name = 'Inline'): ConfigFile {
@@ -95,8 +96,8 @@ describe('n8n importer: drafting the fixtures', () => {
   it('warns about unknown and disabled nodes by name, with their line', () => {
     const byNode = draft.warnings.filter((w) => !w.message.includes('literal secret')).map((w) => ({ file: w.file, line: w.line, node: w.node }));
     expect(byNode).toEqual([
-      { file: 'n8n/inbox-triage.json', line: 100, node: 'Fetch Document' },
-      { file: 'n8n/support-agents.json', line: 131, node: 'CRM Contact Lookup' },
+      { file: 'test/fixtures/import/n8n/inbox-triage.json', line: 100, node: 'Fetch Document' },
+      { file: 'test/fixtures/import/n8n/support-agents.json', line: 131, node: 'CRM Contact Lookup' },
     ]);
     expect(draft.warnings[1]!.message).toContain('@acme/n8n-nodes-crm.crmContactTool');
   });
@@ -175,14 +176,14 @@ describe('n8n importer: triggers and exposure', () => {
 
 describe('n8n importer: bad input', () => {
   it('reports truncated JSON with its line and column', () => {
-    const truncated = fixture('n8n', 'truncated.json');
+    const truncated = fixture('n8n/truncated.json');
     try {
       n8nImporter.draft([truncated]);
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(ImportError);
       const e = err as ImportError;
-      expect(e.file).toBe('n8n/truncated.json');
+      expect(e.file).toBe('test/fixtures/import/n8n/truncated.json');
       expect(e.line).toBeGreaterThan(1);
       expect(e.column).toBeGreaterThan(0);
       expect(e.message).toMatch(/^invalid JSON: unterminated string.*check the file is complete/);
