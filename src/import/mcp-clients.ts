@@ -17,6 +17,7 @@ const BY_FILE: readonly [RegExp, string, boolean][] = [
   [/(^|\/)\.vscode\/settings\.json$/i, 'VS Code', true],
   [/(^|\/)(\.codeium\/windsurf\/)?mcp_config\.json$/i, 'Windsurf', false],
   [/(^|\/)cline_mcp_settings\.json$/i, 'Cline', false],
+  [/(^|\/)\.continue\/(config\.ya?ml|mcpServers\/[^/]+\.ya?ml)$/i, 'Continue', false],
 ];
 
 export function clientOf(path: string, vsCodeShape: boolean): McpClient {

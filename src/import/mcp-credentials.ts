@@ -20,10 +20,13 @@ export interface SecretUse {
   placeholder?: boolean;
 }
 
-/** A reference to a value kept elsewhere: `${VAR}`, `${env:VAR}`, `${VAR:-default}`, `$VAR`, `${input:id}`. */
+/** A reference to a value kept elsewhere: `${VAR}`, `${env:VAR}`, `${VAR:-default}`, `$VAR`, `${input:id}`, `${{ secrets.X }}`. */
 export function secretReference(value: string): { kind: 'env' | 'input'; name: string } | undefined {
   const input = /\$\{input:([^}\s]{1,200})\}/.exec(value);
   if (input) return { kind: 'input', name: input[1]! };
+  // Continue: ${{ secrets.NAME }} (or inputs.NAME), resolved from its secret store or a .env file.
+  const continueRef = /\$\{\{\s*(?:secrets|inputs)\.([A-Za-z_][A-Za-z0-9_]{0,200})\s*\}\}/.exec(value);
+  if (continueRef) return { kind: 'env', name: continueRef[1]! };
   const env = /\$\{(?:env:)?([A-Za-z_][A-Za-z0-9_]{0,200})(?::-[^}]*)?\}|^\$([A-Za-z_][A-Za-z0-9_]{0,200})$|\{\{\s*\$env\.([A-Za-z_][A-Za-z0-9_]{0,200})\s*\}\}/.exec(value);
   if (env) return { kind: 'env', name: (env[1] ?? env[2] ?? env[3])! };
   return undefined;

@@ -24,15 +24,37 @@ export const mcpImporter: Importer = {
   draft: draftMcp,
 };
 
-/** Where the servers are in a parsed file, or undefined when it is not an MCP client configuration. */
-function serversOf(parsed: unknown): { path: string[]; servers: Record<string, unknown> } | undefined {
+/** The most servers drafted from one file: a client with more is not a configuration a person wrote. */
+const MAX_SERVERS = 5000;
+
+interface ServerEntry {
+  name: string;
+  path: PropertyKey[];
+  server: unknown;
+}
+
+/**
+ * The servers of a parsed file, in name order, or undefined when it is not an MCP client
+ * configuration: an `mcpServers` object (or Continue's list of named servers), VS Code's `servers`,
+ * or `mcp.servers` in VS Code settings.
+ */
+function serversOf(parsed: unknown): { vsCode: boolean; entries: ServerEntry[] } | undefined {
   if (!isRecord(parsed)) return undefined;
-  if (Object.hasOwn(parsed, 'mcpServers') && isRecord(parsed.mcpServers)) return { path: ['mcpServers'], servers: parsed.mcpServers };
+  const fromObject = (base: string[], servers: Record<string, unknown>) =>
+    safeEntries(servers).map(([name, server]) => ({ name, path: [...base, name], server }));
+  if (Object.hasOwn(parsed, 'mcpServers')) {
+    const servers = parsed.mcpServers;
+    if (isRecord(servers)) return { vsCode: false, entries: fromObject(['mcpServers'], servers) };
+    if (Array.isArray(servers)) {
+      const entries = servers.map((server, i) => ({ name: stringAt(server, 'name') ?? `server-${i + 1}`, path: ['mcpServers', i], server }));
+      return { vsCode: false, entries: entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
+    }
+  }
   if (Object.hasOwn(parsed, 'servers') && isRecord(parsed.servers) && looksLikeServers(parsed.servers)) {
-    return { path: ['servers'], servers: parsed.servers };
+    return { vsCode: true, entries: fromObject(['servers'], parsed.servers) };
   }
   const mcp = Object.hasOwn(parsed, 'mcp') ? parsed.mcp : undefined;
-  if (isRecord(mcp) && Object.hasOwn(mcp, 'servers') && isRecord(mcp.servers)) return { path: ['mcp', 'servers'], servers: mcp.servers };
+  if (isRecord(mcp) && Object.hasOwn(mcp, 'servers') && isRecord(mcp.servers)) return { vsCode: true, entries: fromObject(['mcp', 'servers'], mcp.servers) };
   return undefined;
 }
 
@@ -46,7 +68,6 @@ interface FileContext {
   parsed: ParsedConfig;
   client: McpClient;
   agentId: string;
-  base: string[];
   /** VS Code `inputs` marked as passwords, by id. */
   passwordInputs: Set<string>;
   warnings: ImportWarning[];
@@ -63,23 +84,25 @@ function draftMcp(files: readonly ConfigFile[]): Draft {
     if (!found) {
       throw new ImportError(file.path, 'not an MCP client configuration: expected an "mcpServers" object (or VS Code\'s "servers")', 1, 1);
     }
-    const client = clientOf(file.path, found.path[0] === 'servers' || found.path[0] === 'mcp');
+    const client = clientOf(file.path, found.vsCode);
     const ctx: FileContext = {
       parsed,
       client,
       agentId: ids.take(client.name),
-      base: found.path,
       passwordInputs: passwordInputsOf(parsed.data),
       warnings,
     };
     const toolIds: string[] = [];
-    for (const [name, server] of safeEntries(found.servers)) {
-      const drafted = draftServer(ctx, name, server, ids, credentials);
+    if (found.entries.length > MAX_SERVERS) {
+      warnings.push({ file: file.path, message: `the configuration lists ${found.entries.length} servers: only the first ${MAX_SERVERS} by name are drafted` });
+    }
+    for (const { name, path, server } of found.entries.slice(0, MAX_SERVERS)) {
+      const drafted = draftServer(ctx, name, path, server, ids, credentials);
       if (!drafted) continue;
       toolIds.push(drafted.tool.spec.id);
       entities.push(drafted.tool, ...drafted.data);
     }
-    if (safeEntries(found.servers).length === 0) warnings.push({ file: file.path, message: 'the configuration lists no MCP servers' });
+    if (found.entries.length === 0) warnings.push({ file: file.path, message: 'the configuration lists no MCP servers' });
     entities.push(agentEntity(ctx, toolIds));
   }
   entities.push(...credentials.entities());
@@ -110,9 +133,8 @@ interface DraftedServer {
   data: DraftEntity<'data'>[];
 }
 
-function draftServer(ctx: FileContext, name: string, server: unknown, ids: IdAllocator, book: CredentialBook): DraftedServer | undefined {
-  const path = [...ctx.base, name];
-  const where = `${ctx.parsed.file}: ${path.join('.')}`;
+function draftServer(ctx: FileContext, name: string, path: PropertyKey[], server: unknown, ids: IdAllocator, book: CredentialBook): DraftedServer | undefined {
+  const where = `${ctx.parsed.file}: ${path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[')}`;
   const warn = (message: string) => ctx.warnings.push(warning(ctx, path, name, message));
   if (!isRecord(server)) {
     warn('the server entry is not an object: skipped');
@@ -343,7 +365,7 @@ function hostMounts(where: string, toolId: string, launch: Launch, ids: IdAlloca
   };
 }
 
-function warning(ctx: FileContext, path: string[], node: string, message: string): ImportWarning {
+function warning(ctx: FileContext, path: PropertyKey[], node: string, message: string): ImportWarning {
   const pos = ctx.parsed.locate(path);
   return { file: ctx.parsed.file, ...(pos ? { line: pos.line, column: pos.column } : {}), node, message };
 }

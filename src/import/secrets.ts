@@ -61,12 +61,13 @@ export function isSecretName(name: string): boolean {
   return /(?:token|secret|password|apikey)$/.test(joined);
 }
 
-/** References to a value kept elsewhere: `${VAR}`, `${env:VAR}`, `$VAR`, `{{ $env.X }}`, `${input:x}`. */
+/** References to a value kept elsewhere: `${VAR}`, `${env:VAR}`, `$VAR`, `{{ $env.X }}`, `${input:x}`, `${{ secrets.X }}`. */
 const REFERENCE = [
   /^\$\{[^}]*\}$/,
   /^\$[A-Za-z_][A-Za-z0-9_]*$/,
   /^\{\{[^}]*\}\}$/,
   /^=?\{\{[\s\S]*\}\}$/,
+  /^\$\{\{[^}]*\}\}$/,
   /^%[A-Za-z_][A-Za-z0-9_]*%$/,
 ];
 
@@ -145,6 +146,9 @@ function isRandomLooking(v: string): boolean {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || v.includes('/') || v.startsWith('@') || v.startsWith('.')) return false;
   if (!/[0-9]/.test(v) || !/[A-Za-z]/.test(v)) return false;
   if (/^[0-9a-f-]{36}$/i.test(v) && v.split('-').length === 5) return false; // a UUID names things; it is rarely the secret
+  // Lower-case words joined by separators are names and versions (mcp-server-sqlite==2025.4.25).
+  const parts = v.split(/[-_.=@:+]+/);
+  if (parts.length > 1 && v === v.toLowerCase() && parts.some((p) => /^[a-z]{3,}$/.test(p))) return false;
   return shannonEntropy(v) >= 3.5;
 }
 

@@ -114,6 +114,15 @@ describe('steward import', () => {
     noStack(r.stderr);
   });
 
+  it('prints names from the configuration without terminal escapes', async () => {
+    const file = join(tmp, 'esc.json');
+    writeFileSync(file, JSON.stringify({ mcpServers: { '\u001b[31mred': { note: 'no command' } } }));
+    const r = await cli(['import', 'mcp', file], tmp);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('(node \uFFFD[31mred)');
+    expect(r.stderr).not.toContain('\u001b');
+  });
+
   it('reads a truncated MCP file as an error at its line and column', async () => {
     const file = join(tmp, 'cut.json');
     writeFileSync(file, '{\n  "mcpServers": {\n    "a": { "command": "npx", "args": ["-y",');

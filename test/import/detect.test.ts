@@ -8,6 +8,7 @@ describe('auto: format by content', () => {
     ['mcp/desktop/claude_desktop_config.json', 'mcp'],
     ['mcp/project/.mcp.json', 'mcp'],
     ['mcp/project/.vscode/mcp.json', 'mcp'],
+    ['mcp/continue/.continue/config.yaml', 'mcp'],
     ['a2a/travel-agent-card.json', 'a2a'],
     ['a2a/expense-agent-card.json', 'a2a'],
     ['n8n/support-agents.json', 'n8n'],

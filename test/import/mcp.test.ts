@@ -149,3 +149,23 @@ describe('mcp importer: bad input', () => {
     expect(ids(draft, 'tools')).toEqual(['github', 'memory', 'perplexity']);
   });
 });
+
+describe('mcp importer: Continue and secrets in URLs', () => {
+  it('reads Continue\'s list of named servers from YAML, with ${{ secrets.X }} references', () => {
+    const draft = mcpImporter.draft([fixture('mcp/continue/.continue/config.yaml')]);
+    expect(ids(draft, 'agents')).toEqual(['continue']);
+    expect(ids(draft, 'tools')).toEqual(['brave-search', 'server-3', 'team-db']);
+    expect(entity(draft, 'tools', 'team-db').spec.source).toEqual({ package: 'mcp-server-sqlite', version: '2025.4.25' });
+    expect(entity(draft, 'credentials', 'brave_api_key').spec).toMatchObject({ storage: 'env', held_by: ['brave-search'] });
+    expect(draft.warnings).toEqual([]);
+  });
+
+  it('redacts a secret in a remote URL and drafts it as a credential', () => {
+    const text = JSON.stringify({ mcpServers: { remote: { url: 'https://mcp.example.com/sse?api_key=Q9x8W7v6U5t4S3r2P1o0&region=eu' } } });
+    const draft = mcpImporter.draft([{ path: 'r.json', text }]);
+    expect(entity(draft, 'tools', 'remote').spec.url).toBe('https://mcp.example.com/sse?api_key=REDACTED&region=eu');
+    expect(entity(draft, 'credentials', 'remote-api_key').spec).toMatchObject({ storage: 'config-file', held_by: ['remote'] });
+    expect(draft.warnings[0]!.message).toContain('query parameter "api_key"');
+    expect(JSON.stringify(draft)).not.toContain('Q9x8W7v6U5t4S3r2P1o0');
+  });
+});

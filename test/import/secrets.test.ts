@@ -61,5 +61,7 @@ describe('looksLikeSecret', () => {
     'true',
     '',
     '123e4567-e89b-12d3-a456-426614174000',
+    'mcp-server-sqlite==2025.4.25',
+    '@upstash/context7-mcp@1.0.20',
   ])('%s is not', (value) => expect(looksLikeSecret(value)).toBe(false));
 });

@@ -11,6 +11,7 @@ import { fileAccess } from '../files.js';
 import { EXIT, type CliIO } from '../io.js';
 import { plural, printDiagnostics, type LoadFlags } from '../load.js';
 import { modelOptions } from '../options.js';
+import { terminalSafe } from '../../render/terminal-safe.js';
 
 interface ImportFlags extends LoadFlags {
   output?: string;
@@ -43,7 +44,8 @@ export function importCommand(io: CliIO, done: (code: number) => void): Command 
     if (!files) return done(EXIT.invalid);
     try {
       const draft = draftFromFiles(format, files);
-      for (const w of sortWarnings(draft.warnings)) io.stderr(`${formatWarning(w)}\n`);
+      // Warnings quote names from the configuration: strip what a terminal would execute.
+      for (const w of sortWarnings(draft.warnings)) io.stderr(`${terminalSafe(formatWarning(w))}\n`);
       const sources = files.map((f) => f.path);
       if (!flags.output) {
         io.stdout(emitModel(draft, { sources }));
@@ -84,7 +86,7 @@ export function importCommand(io: CliIO, done: (code: number) => void): Command 
     } catch (err) {
       if (!(err instanceof ImportError)) throw err;
       const where = err.line !== undefined ? `${err.file}:${err.line}:${err.column ?? 1}` : err.file;
-      io.stderr(`${where}: ${err.message}\n`);
+      io.stderr(`${terminalSafe(`${where}: ${err.message}`)}\n`);
       return done(EXIT.invalid);
     }
   });
