@@ -23,6 +23,8 @@ export class WorkflowDrafter {
   systemId = '';
   private readonly agentOf = new Map<string, AgentDraft>();
   private readonly toolOf = new Map<string, string>();
+  /** Nearest agents upstream of each node in the main flow, computed on first use. */
+  private upstream: Map<string, string[]> | undefined;
 
   constructor(
     readonly wf: N8nWorkflow,
@@ -42,7 +44,7 @@ export class WorkflowDrafter {
         description: `n8n workflow${this.wf.id !== undefined ? ` ${this.wf.id}` : ''}`,
         owners: { ...UNKNOWN_OWNERS },
       },
-      origin: `${this.wf.file}: workflow "${this.wf.name}"`,
+      origin: `${this.wf.where}: workflow "${this.wf.name}"`,
       notes: ['One n8n workflow: its agents are part of this system.'],
     });
     const live = this.wf.nodes.filter((n) => {
@@ -155,7 +157,7 @@ export class WorkflowDrafter {
     const role = roleOf(n.type);
     if (role === 'trigger') {
       const facts = triggerFacts(n);
-      const agents = this.graph.nearest(n.name, 'down', (x) => this.isAgent(x)).map((name) => this.agentOf.get(name)!);
+      const agents = this.graph.nearestDownstream(n.name, (x) => this.isAgent(x)).map((name) => this.agentOf.get(name)!);
       for (const a of agents) {
         for (const i of facts.inputs) a.inputs.add(i);
         if (facts.external) a.external = true;
@@ -184,7 +186,8 @@ export class WorkflowDrafter {
   }
 
   private callersOf(n: N8nNode): AgentDraft[] {
-    return this.graph.nearest(n.name, 'up', (x) => this.isAgent(x)).map((name) => this.agentOf.get(name)!);
+    this.upstream ??= this.graph.nearestUpstreamOfAll((x) => this.isAgent(x));
+    return (this.upstream.get(n.name) ?? []).map((name) => this.agentOf.get(name)!);
   }
 
   private useCredentials(n: N8nNode): void {
@@ -281,11 +284,11 @@ export class WorkflowDrafter {
   }
 
   private key(n: N8nNode): string {
-    return `${this.wf.file}\u0000${n.name}`;
+    return `${this.wf.where}\u0000${n.name}`;
   }
 
   private origin(n: N8nNode): string {
-    return `${this.wf.file}: node "${n.name}" (${n.type}${n.typeVersion !== undefined ? ` v${n.typeVersion}` : ''})`;
+    return `${this.wf.where}: node "${n.name}" (${n.type}${n.typeVersion !== undefined ? ` v${n.typeVersion}` : ''})`;
   }
 
   private warn(n: N8nNode, message: string): void {

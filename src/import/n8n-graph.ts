@@ -5,13 +5,13 @@ export class WorkflowGraph {
   private readonly aiIn = new Map<string, N8nConnection[]>();
   private readonly aiOut = new Map<string, N8nConnection[]>();
   private readonly mainOut = new Map<string, string[]>();
-  private readonly mainIn = new Map<string, string[]>();
+  private readonly inMain = new Set<string>();
 
   constructor(readonly workflow: N8nWorkflow) {
     for (const c of workflow.connections) {
       if (c.type === 'main') {
         push(this.mainOut, c.from, c.to);
-        push(this.mainIn, c.to, c.from);
+        this.inMain.add(c.from).add(c.to);
       } else {
         push(this.aiIn, c.to, c);
         push(this.aiOut, c.from, c);
@@ -34,12 +34,11 @@ export class WorkflowGraph {
   }
 
   /**
-   * The nearest nodes matching `stop` along main connections, forward (downstream) or backward:
-   * the walk does not go past a matching node, so an agent's downstream steps are its own and not
-   * those of the next agent.
+   * The nearest nodes matching `stop` downstream along main connections: the walk does not go past
+   * a matching node, so a trigger starts the first agents after it and not those they hand over to.
    */
-  nearest(start: string, direction: 'down' | 'up', stop: (node: N8nNode) => boolean): string[] {
-    const edges = direction === 'down' ? this.mainOut : this.mainIn;
+  nearestDownstream(start: string, stop: (node: N8nNode) => boolean): string[] {
+    const edges = this.mainOut;
     const found = new Set<string>();
     const seen = new Set<string>([start]);
     const queue = [...(edges.get(start) ?? [])];
@@ -56,6 +55,41 @@ export class WorkflowGraph {
       for (const next of edges.get(name) ?? []) if (!seen.has(next)) queue.push(next);
     }
     return [...found].sort();
+  }
+
+  /**
+   * For every node, the nearest matching nodes upstream along main connections: one forward walk
+   * per matching node (agents are few), instead of one backward walk per node.
+   */
+  nearestUpstreamOfAll(match: (node: N8nNode) => boolean): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const start of this.workflow.nodes) {
+      if (!match(start)) continue;
+      for (const name of this.reachedBefore(start.name, match)) {
+        const list = out.get(name);
+        if (list) list.push(start.name);
+        else out.set(name, [start.name]);
+      }
+    }
+    for (const list of out.values()) list.sort();
+    return out;
+  }
+
+  /** Nodes downstream of `start` up to and including the next matching nodes. */
+  private reachedBefore(start: string, match: (node: N8nNode) => boolean): string[] {
+    const seen = new Set<string>([start]);
+    const queue = [...(this.mainOut.get(start) ?? [])];
+    const reached: string[] = [];
+    for (let i = 0; i < queue.length; i++) {
+      const name = queue[i]!;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      reached.push(name);
+      const node = this.node(name);
+      if (!node || match(node)) continue;
+      for (const next of this.mainOut.get(name) ?? []) if (!seen.has(next)) queue.push(next);
+    }
+    return reached;
   }
 
   /**
@@ -83,7 +117,7 @@ export class WorkflowGraph {
 
   /** Whether a node takes part in the main flow (has a main connection either way). */
   inMainFlow(name: string): boolean {
-    return this.mainOut.has(name) || this.mainIn.has(name);
+    return this.inMain.has(name);
   }
 }
 

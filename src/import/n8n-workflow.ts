@@ -1,4 +1,4 @@
-import { offsetOf, scanJson } from '../model/json-scan.js';
+import { offsetOf, scanJson, type JsonScan } from '../model/json-scan.js';
 import { LineIndex } from '../model/locate.js';
 import { ImportError, type ConfigFile, type ImportWarning } from './draft.js';
 
@@ -39,6 +39,8 @@ export interface N8nConnection {
 
 export interface N8nWorkflow {
   file: string;
+  /** The file, and the workflow's index when the file holds a list: unique per workflow. */
+  where: string;
   name: string;
   /** The workflow id in the n8n instance, when the export carries it (sub-workflow tools name it). */
   id?: string;
@@ -49,8 +51,9 @@ export interface N8nWorkflow {
 }
 
 /** Workflows bigger than this are refused: an export of a real workflow is far smaller. */
-const MAX_NODES = 10_000;
-const MAX_CONNECTIONS = 100_000;
+const MAX_NODES = 5_000;
+const MAX_CONNECTIONS = 20_000;
+const MAX_WORKFLOWS = 1_000;
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -71,10 +74,17 @@ export function looksLikeN8nWorkflow(parsed: unknown): boolean {
   return Array.isArray(own(parsed, 'nodes')) && isRecord(own(parsed, 'connections'));
 }
 
-export function parseWorkflowText(file: ConfigFile): unknown {
-  const scan = scanJson(file.text, { depth: 2 });
+/** A workflow, or a list of them as `n8n export:workflow --all` writes. */
+export function looksLikeN8nExport(parsed: unknown): boolean {
+  return looksLikeN8nWorkflow(parsed) || (Array.isArray(parsed) && parsed.length > 0 && parsed.every(looksLikeN8nWorkflow));
+}
+
+/** Parses an export, remembering where each value is so that warnings can name a line. */
+function parseExport(file: ConfigFile): { data: unknown; scan: JsonScan; lines: LineIndex } {
+  const scan = scanJson(file.text, { depth: 3 });
+  const lines = new LineIndex(file.text);
   if (scan.error) {
-    const { line, column } = new LineIndex(file.text).position(scan.error.offset);
+    const { line, column } = lines.position(scan.error.offset);
     throw new ImportError(
       file.path,
       `invalid JSON: ${scan.error.message}; export the workflow again from n8n (Workflow menu > Download) and check the file is complete`,
@@ -83,28 +93,42 @@ export function parseWorkflowText(file: ConfigFile): unknown {
     );
   }
   try {
-    return JSON.parse(file.text) as unknown;
+    return { data: JSON.parse(file.text) as unknown, scan, lines };
   } catch (err) {
     throw new ImportError(file.path, `invalid JSON: ${(err as Error).message}`);
   }
 }
 
-export function readWorkflow(file: ConfigFile, warnings: ImportWarning[]): N8nWorkflow {
-  const data = parseWorkflowText(file);
-  if (!looksLikeN8nWorkflow(data)) {
+/** The workflows of one export file: one, or each of a list. */
+export function readWorkflows(file: ConfigFile, warnings: ImportWarning[]): N8nWorkflow[] {
+  const { data, scan, lines } = parseExport(file);
+  if (!looksLikeN8nExport(data)) {
     throw new ImportError(
       file.path,
-      'not an n8n workflow export: expected a JSON object with a "nodes" list and a "connections" object; export the workflow from n8n (Workflow menu > Download)',
+      'not an n8n workflow export: expected a JSON object with a "nodes" list and a "connections" object (or a list of them); export the workflow from n8n (Workflow menu > Download)',
     );
   }
+  const locate = (path: (string | number)[]) => {
+    const offset = offsetOf(scan, path);
+    return offset === undefined ? {} : lines.position(offset);
+  };
+  if (!Array.isArray(data)) return [readWorkflow(file, data, [], locate, warnings)];
+  if (data.length > MAX_WORKFLOWS) throw new ImportError(file.path, `the file holds ${data.length} workflows; at most ${MAX_WORKFLOWS} are read`);
+  return data.map((wf, i) => readWorkflow(file, wf, [i], locate, warnings));
+}
+
+function readWorkflow(
+  file: ConfigFile,
+  data: unknown,
+  base: (string | number)[],
+  locate: (path: (string | number)[]) => { line?: number; column?: number },
+  warnings: ImportWarning[],
+): N8nWorkflow {
   const rawNodes = own(data, 'nodes') as unknown[];
   if (rawNodes.length > MAX_NODES) throw new ImportError(file.path, `the workflow has ${rawNodes.length} nodes; at most ${MAX_NODES} are read`);
-  const scan = scanJson(file.text, { depth: 2 });
-  const lines = new LineIndex(file.text);
   const byName = new Map<string, N8nNode>();
   rawNodes.forEach((raw, i) => {
-    const offset = offsetOf(scan, ['nodes', i]);
-    const at = offset === undefined ? {} : lines.position(offset);
+    const at = locate([...base, 'nodes', i]);
     const name = ownString(raw, 'name');
     const type = ownString(raw, 'type');
     if (!name || !type) {
@@ -127,10 +151,12 @@ export function readWorkflow(file: ConfigFile, warnings: ImportWarning[]): N8nWo
       ...at,
     });
   });
-  const name = ownString(data, 'name')?.trim() || file.path.replace(/^.*\//, '').replace(/\.json$/i, '');
+  const fallback = file.path.replace(/^.*\//, '').replace(/\.json$/i, '') + (base.length ? ` #${Number(base[0]) + 1}` : '');
+  const name = ownString(data, 'name')?.trim() || fallback;
   const id = own(data, 'id');
   return {
     file: file.path,
+    where: base.length ? `${file.path}[${String(base[0])}]` : file.path,
     name,
     ...(typeof id === 'string' || typeof id === 'number' ? { id: String(id) } : {}),
     nodes: [...byName.values()].sort((a, b) => compareText(a.name, b.name)),

@@ -2,7 +2,7 @@ import type { ConfigFile, Draft, Importer, ImportWarning } from './draft.js';
 import { IdAllocator } from './ids.js';
 import { N8nBook } from './n8n-book.js';
 import { WorkflowDrafter, linkSubWorkflows } from './n8n-drafter.js';
-import { compareText, looksLikeN8nWorkflow, readWorkflow, type N8nWorkflow } from './n8n-workflow.js';
+import { compareText, looksLikeN8nExport, readWorkflows, type N8nWorkflow } from './n8n-workflow.js';
 import { UNKNOWN_OWNER, unknownOwnerEntity } from './unknown-owner.js';
 
 /**
@@ -14,13 +14,13 @@ import { UNKNOWN_OWNER, unknownOwnerEntity } from './unknown-owner.js';
 export const n8nImporter: Importer = {
   format: 'n8n',
   describe: 'n8n workflow export (AI Agent nodes with their tools, models, memory, triggers and credentials)',
-  detect: (_file, parsed) => looksLikeN8nWorkflow(parsed),
+  detect: (_file, parsed) => looksLikeN8nExport(parsed),
   draft: draftN8n,
 };
 
 function draftN8n(files: readonly ConfigFile[]): Draft {
   const warnings: ImportWarning[] = [];
-  const workflows = files.map((f) => readWorkflow(f, warnings)).sort(compareWorkflows);
+  const workflows = files.flatMap((f) => readWorkflows(f, warnings)).sort(compareWorkflows);
   const book = new N8nBook(new IdAllocator([UNKNOWN_OWNER]));
   const drafters = workflows.map((wf) => new WorkflowDrafter(wf, book, warnings));
   for (const d of drafters) d.draft();
@@ -33,7 +33,7 @@ function draftN8n(files: readonly ConfigFile[]): Draft {
 
 /** By name, id and file: the order files are given in does not change the draft. */
 function compareWorkflows(a: N8nWorkflow, b: N8nWorkflow): number {
-  return compareText(a.name, b.name) || compareText(a.id ?? '', b.id ?? '') || compareText(a.file, b.file);
+  return compareText(a.name, b.name) || compareText(a.id ?? '', b.id ?? '') || compareText(a.where, b.where);
 }
 
 function compareWarnings(a: ImportWarning, b: ImportWarning): number {

@@ -174,6 +174,44 @@ describe('n8n importer: triggers and exposure', () => {
   });
 });
 
+describe('n8n importer: exports of many workflows', () => {
+  it('reads a list of workflows, as n8n export:workflow --all writes, as one system each', () => {
+    const one = (name: string) => ({
+      name,
+      nodes: [
+        { name: 'Chat', type: '@n8n/n8n-nodes-langchain.chatTrigger', parameters: { public: true } },
+        { name: 'AI Agent', type: AGENT, parameters: {} },
+      ],
+      connections: { Chat: main('AI Agent') },
+    });
+    const d = n8nImporter.draft([{ path: 'all.json', text: JSON.stringify([one('Sales'), one('Support')], null, 2) }]);
+    expect(ids(d, 'systems')).toEqual(['sales', 'support']);
+    expect(ids(d, 'agents')).toEqual(['ai-agent', 'ai-agent-2']);
+    expect(d.entities.filter((e) => e.collection === 'agents').map((e) => e.origin)).toEqual([
+      'all.json[0]: node "AI Agent" (@n8n/n8n-nodes-langchain.agent)',
+      'all.json[1]: node "AI Agent" (@n8n/n8n-nodes-langchain.agent)',
+    ]);
+  });
+
+  it('drafts a workflow of thousands of nodes in bounded time', () => {
+    const nodes: unknown[] = [{ name: 'Hook', type: 'n8n-nodes-base.webhook', parameters: {} }, { name: 'Agent', type: AGENT, parameters: {} }];
+    const connections: Record<string, unknown> = { Hook: main('Agent'), Agent: main('Step 0') };
+    for (let i = 0; i < 4000; i++) {
+      nodes.push({ name: `Step ${i}`, type: 'n8n-nodes-base.httpRequest', parameters: { url: `https://api.example.com/${i}`, method: 'POST' } });
+      if (i + 1 < 4000) connections[`Step ${i}`] = main(`Step ${i + 1}`);
+    }
+    const started = performance.now();
+    const d = n8nImporter.draft([workflow(nodes, connections)]);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    // Every step runs on what the agent produced: each is a tool the agent's output drives.
+    expect(specOfAgent(d).tools).toHaveLength(4000);
+  });
+});
+
+function specOfAgent(d: ReturnType<typeof n8nImporter.draft>): { tools?: string[] } {
+  return entity(d, 'agents', 'agent');
+}
+
 describe('n8n importer: bad input', () => {
   it('reports truncated JSON with its line and column', () => {
     const truncated = fixture('n8n/truncated.json');
