@@ -48,18 +48,23 @@ export function parseLaunch(command: string, args: readonly string[]): Launch {
     runner = 'uvx';
   }
   findSecretArgs(args, launch);
+  const secrets = new Set(launch.secretArgs.map((a) => args[a.index]));
+  const notSecret = (a: string) => !secrets.has(a);
   if (NODE_RUNNERS.has(runner) || runner === 'npx') {
     launch.runner = 'npx';
     fromPackageArgs(argv, launch, npmSpec);
+    launch.rest = launch.rest.filter(notSecret);
   } else if (PY_RUNNERS.has(runner)) {
     launch.runner = runner;
     fromPackageArgs(argv, launch, pythonSpec);
+    launch.rest = launch.rest.filter(notSecret);
   } else if (CONTAINER.has(base)) {
     launch.runner = base;
     fromDockerArgs(argv, launch);
+    launch.rest = launch.rest.filter(notSecret);
   } else {
     launch.runner = 'local';
-    launch.rest = argv.filter((_, i) => !launch.secretArgs.some((s) => s.index === i));
+    launch.rest = argv.filter(notSecret);
   }
   return launch;
 }
