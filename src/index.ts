@@ -48,3 +48,9 @@ export { renderJson, toFindingsDocument, findingsJsonSchema, FINDINGS_FORMAT } f
 export { renderSarif } from './render/sarif.js';
 export { renderFindingsMarkdown } from './render/findings-markdown.js';
 export * from './analysis/paths/index.js';
+export { draftFromFiles, detectFormat as detectImportFormat, IMPORTERS, IMPORT_FORMATS } from './import/formats.js';
+export { emitModel, combineDrafts } from './import/emit.js';
+export { mergeIntoModel } from './import/merge.js';
+export type { MergeResult } from './import/merge.js';
+export { ImportError } from './import/draft.js';
+export type { ConfigFile, Draft, DraftEntity, Importer, ImportFormat, ImportWarning } from './import/draft.js';

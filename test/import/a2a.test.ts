@@ -79,3 +79,17 @@ describe('a2a importer: output and bad input', () => {
     expectValidModel(emitModel(draft, { sources: ['c.json'] }));
   });
 });
+
+describe('a2a importer: hostile input', () => {
+  it('skips __proto__ keys in schemes and requirements, and pollutes nothing', () => {
+    const text =
+      '{"name": "A", "url": "https://a.example.com", "skills": [{"id": "s", "description": "send email"}],' +
+      ' "securitySchemes": {"__proto__": {"type": "apiKey"}, "k": {"type": "apiKey", "name": "X-Key"}},' +
+      ' "security": [{"__proto__": []}, {"k": []}]}';
+    const draft = a2aImporter.draft([{ path: 'card.json', text }]);
+    expect(ids(draft, 'credentials')).toEqual(['a-k']);
+    expect(entity(draft, 'credentials', 'a-k').spec.grants).toEqual([{ tool: 'a-s', access: 'write' }]);
+    expect(({} as Record<string, unknown>).type).toBeUndefined();
+    expectValidModel(emitModel(draft, { sources: ['card.json'] }));
+  });
+});
