@@ -107,7 +107,7 @@ function fromPackageArgs(argv: readonly string[], launch: Launch, read: SpecRead
   const { name, version, floating } = read(spec);
   launch.package = name;
   if (version && !floating) launch.version = version;
-  else launch.unpinned = floating ?? 'no version given: the runner fetches whatever is newest at each start';
+  else launch.unpinned = floating ?? 'no version given, so the runner fetches whatever is newest at each start';
 }
 
 function npmSpec(spec: string): { name: string; version?: string; floating?: string } {
@@ -166,7 +166,7 @@ function fromDockerArgs(argv: readonly string[], launch: Launch): void {
   if (digest) launch.digest = digest;
   const tag = hasTag ? ref.slice(colon + 1) : undefined;
   if (tag === undefined) {
-    if (!digest) launch.unpinned = 'no tag given: Docker pulls "latest", which moves with each release';
+    if (!digest) launch.unpinned = 'no tag given, so Docker pulls "latest", which moves with each release';
     return;
   }
   const floating = floatingReason(tag).floating;
