@@ -1,7 +1,7 @@
 import type { AgentSpec, CredentialSpec, ToolSpec } from '../model/schema.js';
 import type { DraftEntity, ImportWarning } from './draft.js';
 import type { CrewBook } from './crewai-book.js';
-import type { CrewAgent, CrewTask } from './crewai-files.js';
+import type { CrewAgent, CrewTask, NameAt } from './crewai-files.js';
 import { knownTool } from './crewai-known-tools.js';
 import type { ToolFactsSpec, ToolMapping } from './crewai-mapping.js';
 import { UNKNOWN_OWNER, UNKNOWN_OWNERS } from './unknown-owner.js';
@@ -73,7 +73,7 @@ export class CrewDrafter {
     const agent = this.agents.get(a.key)!;
     if (a.llm) agent.spec.model = this.model(a.llm, a);
     else agent.notes.push('No llm: CrewAI uses its default model (OPENAI_MODEL_NAME): name the model.');
-    for (const t of a.tools) this.use(agent, t, a.file, a);
+    for (const t of a.tools) this.use(agent, t.name, a.file, t);
     if (a.allowDelegation) {
       const others = this.crew.agents.map((o) => this.agents.get(o.key)!.spec.id).filter((id) => id !== agent.spec.id);
       agent.spec.delegates_to = [...new Set([...(agent.spec.delegates_to ?? []), ...others])].sort() as AgentSpec['delegates_to'];
@@ -155,14 +155,14 @@ export class CrewDrafter {
       if (!task.agent) this.warn(task.file, task, task.key, `task "${task.key}" has no agent: in a hierarchical crew the manager assigns it; its output is drafted without a writer`);
       if (agent) {
         agent.spec.writes = addId(agent.spec.writes, id);
-        for (const t of task.tools) this.use(agent, t, task.file, task);
+        for (const t of task.tools) this.use(agent, t.name, task.file, t);
         if (task.humanInput) agent.notes.push(`A person reviews its answer to task ${task.key} (human_input).`);
       }
-      const sources = task.context ?? outputs.slice(0, index).map((o) => o.task.key);
-      for (const name of sources) {
+      const sources: NameAt[] = task.context ?? outputs.slice(0, index).map((o) => ({ name: o.task.key }));
+      for (const { name, ...at } of sources) {
         const source = byKey.get(name);
         if (!source) {
-          this.warn(task.file, task, task.key, `task "${task.key}" takes the context "${name}", which tasks.yaml does not define`);
+          this.warn(task.file, at.line ? at : task, task.key, `task "${task.key}" takes the context "${name}", which tasks.yaml does not define`);
           continue;
         }
         if (agent) agent.spec.reads = addId(agent.spec.reads, source.id);

@@ -8,13 +8,20 @@ import { isRecord, safeEntries, type ParsedConfig } from './parse.js';
  * the CrewAI documentation; entries keep the file's order, which is the order of a sequential crew.
  */
 
+/** A name listed in a file (a tool, a context task), with where it is written. */
+export interface NameAt {
+  name: string;
+  line?: number | undefined;
+  column?: number | undefined;
+}
+
 export interface CrewAgent {
   key: string;
   role?: string | undefined;
   goal?: string | undefined;
   backstory?: string | undefined;
   llm?: string | undefined;
-  tools: string[];
+  tools: NameAt[];
   allowDelegation: boolean;
   allowCodeExecution: boolean;
   codeExecutionMode?: string | undefined;
@@ -30,8 +37,8 @@ export interface CrewTask {
   description?: string | undefined;
   agent?: string | undefined;
   /** Undefined when the task says nothing: a sequential crew then passes it every earlier output. */
-  context?: string[] | undefined;
-  tools: string[];
+  context?: NameAt[] | undefined;
+  tools: NameAt[];
   humanInput: boolean;
   asyncExecution: boolean;
   outputFile?: string | undefined;
@@ -111,15 +118,15 @@ function defined<T extends object>(o: T): T {
 }
 
 /** A list of names (tools, context); a single name is accepted as a list of one. */
-function names(v: unknown, key: string, parsed: ParsedConfig, owner: string, warnings: ImportWarning[]): string[] {
+function names(v: unknown, key: string, parsed: ParsedConfig, owner: string, warnings: ImportWarning[]): NameAt[] {
   const value = isRecord(v) && Object.hasOwn(v, key) ? v[key] : undefined;
   if (value === undefined || value === null) return [];
   const list = Array.isArray(value) ? value : [value];
-  const out: string[] = [];
+  const out: NameAt[] = [];
   list.forEach((item, i) => {
-    if (typeof item === 'string' && item.trim()) out.push(item.trim());
+    const at = parsed.locate([owner, key, ...(Array.isArray(value) ? [i] : [])]);
+    if (typeof item === 'string' && item.trim()) out.push({ name: item.trim(), ...at });
     else {
-      const at = parsed.locate([owner, key, ...(Array.isArray(value) ? [i] : [])]);
       warnings.push({ file: parsed.file, ...at, node: owner, message: `${owner}.${key} should list names; an item that is not a name is ignored` });
     }
   });

@@ -5,6 +5,7 @@ import { looksLikeAgents, looksLikeTasks, readAgents, readTasks } from './crewai
 import { looksLikeMapping, readMapping, type ToolMapping } from './crewai-mapping.js';
 import { CrewBook } from './crewai-book.js';
 import { parseConfig } from './parse.js';
+import { yamlLocator } from './crewai-positions.js';
 import { unknownOwnerEntity } from './unknown-owner.js';
 
 /**
@@ -32,7 +33,8 @@ function draftCrewai(files: readonly ConfigFile[]): Draft {
     return crew;
   };
   for (const file of [...files].sort((a, b) => compare(a.path, b.path))) {
-    const parsed = parseConfig(file);
+    const config = parseConfig(file);
+    const parsed = { ...config, locate: yamlLocator(file, config) };
     if (looksLikeAgents(parsed.data)) crewAt(file.path).agents.push(...readAgents(parsed, warnings));
     else if (looksLikeTasks(parsed.data)) crewAt(file.path).tasks.push(...readTasks(parsed, warnings));
     else if (looksLikeMapping(parsed.data)) mappings.push(readMapping(parsed));

@@ -56,7 +56,7 @@ describe('CrewAI importer: drafting the fixture crew', () => {
 
   it('warns, naming the tool, about a tool it knows nothing of', () => {
     expect(draft.warnings).toEqual([
-      expect.objectContaining({ file: 'test/fixtures/import/crewai/support_crew/config/agents.yaml', line: 1, node: 'ticket_history', message: expect.stringContaining('crewai-tools.yaml') }),
+      expect.objectContaining({ file: 'test/fixtures/import/crewai/support_crew/config/agents.yaml', line: 13, column: 7, node: 'ticket_history', message: expect.stringContaining('crewai-tools.yaml') }),
     ]);
   });
 
@@ -103,7 +103,7 @@ describe('CrewAI importer: sequential context and bad input', () => {
     ]);
     expect(d.warnings.map((w) => [w.node, w.line, w.message.replace(/:.*/, '')])).toEqual([
       ['t2', 5, 'task "t2" names agent "ghost", which agents.yaml does not define'],
-      ['t2', 5, 'task "t2" takes the context "t0", which tasks.yaml does not define'],
+      ['t2', 9, 'task "t2" takes the context "t0", which tasks.yaml does not define'],
     ]);
     loadDraft(d);
   });
