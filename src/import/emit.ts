@@ -29,11 +29,12 @@ export function combineDrafts(drafts: readonly Draft[]): Draft {
   const warnings: ImportWarning[] = [];
   for (const draft of drafts) {
     const renames = new Map<string, string>();
+    const own = new Set(draft.entities.map((e) => e.spec.id));
     for (const entity of draft.entities) {
       const existing = byId.get(entity.spec.id);
       if (existing && existing.collection !== entity.collection) {
         let n = 2;
-        while (byId.has(`${entity.spec.id}-${n}`) || draft.entities.some((e) => e.spec.id === `${entity.spec.id}-${n}`)) n++;
+        while (byId.has(`${entity.spec.id}-${n}`) || own.has(`${entity.spec.id}-${n}`)) n++;
         renames.set(entity.spec.id, `${entity.spec.id}-${n}`);
       }
     }

@@ -87,8 +87,9 @@ function plan(entities: readonly DraftEntity[], existing: ReadonlyMap<string, Co
   }
   const renamed = [...renames].map(([from, to]) => ({ from, to }));
   const renamedAll = renames.size ? renameIds(entities, renames) : [...entities];
+  const skippedKeys = new Set(skipped.map((s) => `${s.collection}\u0000${s.id}`));
   const toAdd = renamedAll
-    .filter((e) => !skipped.some((s) => s.id === e.spec.id && s.collection === e.collection))
+    .filter((e) => !skippedKeys.has(`${e.collection}\u0000${e.spec.id}`))
     .sort((a, b) => EMIT_ORDER.indexOf(a.collection) - EMIT_ORDER.indexOf(b.collection) || (a.spec.id < b.spec.id ? -1 : 1));
   return { toAdd, skipped, renamed };
 }
