@@ -38,23 +38,7 @@ export class WorkflowGraph {
    * a matching node, so a trigger starts the first agents after it and not those they hand over to.
    */
   nearestDownstream(start: string, stop: (node: N8nNode) => boolean): string[] {
-    const edges = this.mainOut;
-    const found = new Set<string>();
-    const seen = new Set<string>([start]);
-    const queue = [...(edges.get(start) ?? [])];
-    for (let i = 0; i < queue.length; i++) {
-      const name = queue[i]!;
-      if (seen.has(name)) continue;
-      seen.add(name);
-      const node = this.node(name);
-      if (!node) continue;
-      if (stop(node)) {
-        found.add(name);
-        continue;
-      }
-      for (const next of edges.get(name) ?? []) if (!seen.has(next)) queue.push(next);
-    }
-    return [...found].sort();
+    return this.walk(start, (name) => this.mainOut.get(name) ?? [], stop).stopped;
   }
 
   /**
@@ -65,7 +49,7 @@ export class WorkflowGraph {
     const out = new Map<string, string[]>();
     for (const start of this.workflow.nodes) {
       if (!match(start)) continue;
-      for (const name of this.reachedBefore(start.name, match)) {
+      for (const name of this.walk(start.name, (n) => this.mainOut.get(n) ?? [], match).reached) {
         const list = out.get(name);
         if (list) list.push(start.name);
         else out.set(name, [start.name]);
@@ -75,44 +59,37 @@ export class WorkflowGraph {
     return out;
   }
 
-  /** Nodes downstream of `start` up to and including the next matching nodes. */
-  private reachedBefore(start: string, match: (node: N8nNode) => boolean): string[] {
-    const seen = new Set<string>([start]);
-    const queue = [...(this.mainOut.get(start) ?? [])];
-    const reached: string[] = [];
-    for (let i = 0; i < queue.length; i++) {
-      const name = queue[i]!;
-      if (seen.has(name)) continue;
-      seen.add(name);
-      reached.push(name);
-      const node = this.node(name);
-      if (!node || match(node)) continue;
-      for (const next of this.mainOut.get(name) ?? []) if (!seen.has(next)) queue.push(next);
-    }
-    return reached;
-  }
-
   /**
    * The first nodes matching `stop` reached from a sub-node along AI connections: the agent (or
    * tool) a model, memory, embedding or vector store finally serves.
    */
   servedBy(start: string, stop: (node: N8nNode) => boolean): string[] {
-    const found = new Set<string>();
+    return this.walk(start, (name) => this.usersOf(name).map((c) => c.to), stop).stopped;
+  }
+
+  /**
+   * Breadth first from `start` (excluded), not going past nodes that match `stop`: every node
+   * reached (stops included), and the stops alone, sorted. Each node is visited once.
+   */
+  private walk(start: string, next: (name: string) => readonly string[], stop: (node: N8nNode) => boolean): { reached: string[]; stopped: string[] } {
     const seen = new Set<string>([start]);
-    const queue = this.usersOf(start).map((c) => c.to);
+    const queue = [...next(start)];
+    const reached: string[] = [];
+    const stopped: string[] = [];
     for (let i = 0; i < queue.length; i++) {
       const name = queue[i]!;
       if (seen.has(name)) continue;
       seen.add(name);
       const node = this.node(name);
       if (!node) continue;
+      reached.push(name);
       if (stop(node)) {
-        found.add(name);
+        stopped.push(name);
         continue;
       }
-      for (const c of this.usersOf(name)) if (!seen.has(c.to)) queue.push(c.to);
+      for (const n of next(name)) if (!seen.has(n)) queue.push(n);
     }
-    return [...found].sort();
+    return { reached, stopped: stopped.sort() };
   }
 
   /** Whether a node takes part in the main flow (has a main connection either way). */
