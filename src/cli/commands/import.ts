@@ -69,11 +69,11 @@ export function importCommand(io: CliIO, done: (code: number) => void): Command 
         }
         const merged = mergeIntoModel(flags.output, decoded.text, draft);
         io.writeFile(flags.output, merged.text);
-        const renamed = merged.renamed.map((r) => `${r.from} -> ${r.to}`);
+        const renamed = merged.renamed.slice(0, 20).map((r) => `${r.from} -> ${r.to}`);
         io.stderr(
           `merged into ${flags.output}: added ${plural(merged.added.length, 'entity').replace('entitys', 'entities')}` +
-            `${merged.added.length ? ` (${merged.added.map((a) => a.id).join(', ')})` : ''}` +
-            `; kept yours for ${plural(merged.skipped.length, 'id')}${merged.skipped.length ? ` (${merged.skipped.map((s) => s.id).join(', ')})` : ''}` +
+            `${merged.added.length ? ` (${someIds(merged.added)})` : ''}` +
+            `; kept yours for ${plural(merged.skipped.length, 'id')}${merged.skipped.length ? ` (${someIds(merged.skipped)})` : ''}` +
             `${renamed.length ? `; renamed ${renamed.join(', ')}` : ''}` +
             `${merged.rewritten ? '; the file was rewritten as a whole (spacing may differ)' : ''}\n`,
         );
@@ -107,4 +107,10 @@ function readConfigFiles(paths: readonly string[], maxBytes: number, io: CliIO):
     return undefined;
   }
   return files;
+}
+
+/** The first ids of a list, for a one-line summary. */
+function someIds(items: readonly { id: string }[]): string {
+  const shown = items.slice(0, 20).map((i) => i.id).join(', ');
+  return items.length > 20 ? `${shown} and ${items.length - 20} more` : shown;
 }
