@@ -1,6 +1,7 @@
 import type { CollectionName } from '../model/schema.js';
 import type { DraftEntity, SpecOfCollection } from './draft.js';
 import { IdAllocator } from './ids.js';
+import { withinLimits } from './n8n-book.js';
 import { UNKNOWN_OWNER } from './unknown-owner.js';
 
 /**
@@ -40,6 +41,6 @@ export class CrewBook {
       const holders = e.collection === 'credentials' ? this.holders.get(e.spec.id) : undefined;
       return holders?.size ? ({ ...e, spec: { ...e.spec, held_by: [...holders].sort() } } as DraftEntity) : e;
     });
-    return out.sort((a, b) => (a.collection < b.collection ? -1 : a.collection > b.collection ? 1 : a.spec.id < b.spec.id ? -1 : a.spec.id > b.spec.id ? 1 : 0));
+    return out.map(withinLimits).sort((a, b) => (a.collection < b.collection ? -1 : a.collection > b.collection ? 1 : a.spec.id < b.spec.id ? -1 : a.spec.id > b.spec.id ? 1 : 0));
   }
 }

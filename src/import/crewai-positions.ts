@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { ConfigFile } from './draft.js';
 import type { ParsedConfig } from './parse.js';
 
@@ -8,13 +8,18 @@ import type { ParsedConfig } from './parse.js';
  * is read without expanding aliases. JSON files and unreadable paths fall back to the config's
  * own locator.
  */
+/** Past this size the config's own locator answers alone: CrewAI files are a few kilobytes. */
+const MAX_CHARS = 1024 * 1024;
+
 export function yamlLocator(file: ConfigFile, parsed: ParsedConfig): ParsedConfig['locate'] {
-  if (parsed.format !== 'yaml') return parsed.locate;
+  if (parsed.format !== 'yaml' || file.text.length > MAX_CHARS) return parsed.locate;
   const lines = new LineCounter();
-  const doc = parseDocument(file.text, { lineCounter: lines, keepSourceTokens: false });
+  let doc: Document | undefined;
   return (path) => {
     // Keys (an agent, a task) are placed well by the config's locator; list items are not.
     if (typeof path[path.length - 1] !== 'number') return parsed.locate(path);
+    // Parsed again only when a warning needs a list item's place.
+    doc ??= parseDocument(file.text, { lineCounter: lines });
     const node = doc.getIn(path as (string | number)[], true);
     if (!isNode(node) || !node.range) return parsed.locate(path);
     const { line, col } = lines.linePos(node.range[0]);

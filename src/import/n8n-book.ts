@@ -3,6 +3,7 @@ import type { DraftEntity } from './draft.js';
 import type { IdAllocator } from './ids.js';
 import { credentialTypeOf, vendorOf } from './n8n-credentials.js';
 import { compareText, type N8nCredentialRef } from './n8n-workflow.js';
+import { clip } from './text.js';
 import { UNKNOWN_OWNER, UNKNOWN_OWNERS } from './unknown-owner.js';
 
 /**
@@ -159,8 +160,20 @@ export class N8nBook {
       const heldBy = [...c.holders].sort(compareText);
       out.push({ collection: 'credentials', spec: { ...c.spec, ...(heldBy.length ? { held_by: heldBy } : {}) }, origin: c.origin, notes });
     }
-    return out.sort((a, b) => compareText(a.collection, b.collection) || compareText(a.spec.id, b.spec.id));
+    return out.map(withinLimits).sort((a, b) => compareText(a.collection, b.collection) || compareText(a.spec.id, b.spec.id));
   }
+}
+
+/** Names, descriptions and purposes cut to the schema's limits: node names and types are unbounded in a workflow. */
+export function withinLimits<E extends DraftEntity>(e: E): E {
+  const spec = { ...e.spec } as Record<string, unknown>;
+  for (const [key, max] of [['name', 500], ['description', 10_000], ['purpose', 10_000], ['provider', 200]] as const) {
+    const v = spec[key];
+    if (typeof v === 'string') spec[key] = clip(v, max);
+  }
+  const source = spec.source as { package?: string } | undefined;
+  if (source?.package) spec.source = { ...source, package: clip(source.package, 500) };
+  return { ...e, spec } as E;
 }
 
 function finishAgent(a: AgentDraft): AgentSpec {

@@ -250,6 +250,22 @@ describe('n8n importer: bad input', () => {
     loadDraft(d);
   });
 
+  it('keeps drafted fields within the schema however long the names in the workflow', () => {
+    const long = 'A'.repeat(5000);
+    const d = n8nImporter.draft([
+      workflow(
+        [
+          { name: long, type: AGENT, parameters: {} },
+          { name: `${long} tool`, type: `n8n-nodes-${long}.x`, parameters: {}, credentials: { [`${long}Api`]: { id: '1', name: long } } },
+          { name: 'Model', type: `@n8n/n8n-nodes-langchain.lmChat${long}`, parameters: {} },
+        ],
+        { [`${long} tool`]: ai('ai_tool', long), Model: ai('ai_languageModel', long) },
+        long,
+      ),
+    ]);
+    loadDraft(d);
+  });
+
   it('detects workflow exports by their nodes and connections', () => {
     const detect = (parsed: unknown) => n8nImporter.detect({ path: 'x.json', text: '' }, parsed);
     expect(detect({ nodes: [], connections: {} })).toBe(true);
