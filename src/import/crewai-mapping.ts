@@ -23,7 +23,7 @@ import { isRecord } from './parse.js';
  * ```
  */
 
-const Name = z.string().min(1).max(200);
+const Name = z.string().min(1, { error: 'a name cannot be empty' }).max(1000, { error: 'a name is at most 1000 characters' });
 
 const ToolFacts = z.strictObject({
   kind: Tool.shape.kind,
@@ -70,10 +70,16 @@ export function readMapping(parsed: ParsedConfig): ToolMapping {
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const at = parsed.locate(issue.path);
-    const where = issue.path.length ? ` at ${issue.path.join('.')}` : '';
+    const where = issue.path.length ? ` at ${issue.path.map(String).join('.')}` : '';
+    const expected =
+      issue.path[0] === 'agents'
+        ? 'agents maps each agent to a list of tool names'
+        : issue.path[0] === 'tools'
+          ? 'each tool takes kind, actions, inputs, description, data, credential, url, third_party, approval, reversible, sandboxed'
+          : 'a mapping holds tools and agents';
     throw new ImportError(
       parsed.file,
-      `invalid CrewAI tools mapping${where}: ${issue.message}; each tool takes kind, actions, inputs, description, data, credential, url, third_party, approval, reversible, sandboxed`,
+      `invalid CrewAI tools mapping${where}: ${issue.message}; ${expected}`,
       at?.line,
       at?.column,
     );
