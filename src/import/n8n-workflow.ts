@@ -83,11 +83,20 @@ export function looksLikeN8nExport(parsed: unknown): boolean {
 function parseExport(file: ConfigFile): { data: unknown; scan: JsonScan; lines: LineIndex } {
   const scan = scanJson(file.text, { depth: 3 });
   const lines = new LineIndex(file.text);
-  if (scan.error) {
-    const { line, column } = lines.position(scan.error.offset);
+  if (!/^\s*[{[]/.test(file.text)) {
     throw new ImportError(
       file.path,
-      `invalid JSON: ${scan.error.message}; export the workflow again from n8n (Workflow menu > Download) and check the file is complete`,
+      'not an n8n workflow export: n8n exports a workflow as a JSON object with "nodes" and "connections"; for another format, name it or use auto',
+      1,
+      1,
+    );
+  }
+  if (scan.error) {
+    const { line, column } = lines.position(scan.error.offset);
+    const truncated = /end of the file|unterminated/.test(scan.error.message);
+    throw new ImportError(
+      file.path,
+      `invalid JSON: ${scan.error.message}${truncated ? '; the file looks truncated: export the workflow again from n8n (Workflow menu > Download)' : ''}`,
       line,
       column,
     );

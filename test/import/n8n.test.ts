@@ -224,8 +224,12 @@ describe('n8n importer: bad input', () => {
       expect(e.file).toBe('test/fixtures/import/n8n/truncated.json');
       expect(e.line).toBeGreaterThan(1);
       expect(e.column).toBeGreaterThan(0);
-      expect(e.message).toMatch(/^invalid JSON: unterminated string.*check the file is complete/);
+      expect(e.message).toMatch(/^invalid JSON: unterminated string.*the file looks truncated/);
     }
+  });
+
+  it('refuses a YAML file, saying n8n exports JSON', () => {
+    expect(() => n8nImporter.draft([{ path: 'agents.yaml', text: 'researcher:\n  role: R\n' }])).toThrow(/not an n8n workflow export: n8n exports a workflow as a JSON object/);
   });
 
   it('refuses JSON that is not a workflow export, saying what was expected', () => {
