@@ -135,7 +135,12 @@ export class WorkflowDrafter {
   private setParents(live: readonly N8nNode[]): void {
     for (const n of live) {
       if (roleOf(n.type) !== 'agent') continue;
-      const users = this.graph.usersOf(n.name, 'ai_tool').map((c) => this.agentOf.get(c.to)).filter(isDefined);
+      // Plugged into an MCP Server Trigger, it answers outside callers: it is nobody's sub-agent.
+      const users = this.graph
+        .usersOf(n.name, 'ai_tool')
+        .filter((c) => roleOf(this.graph.node(c.to)?.type ?? '') === 'agent')
+        .map((c) => this.agentOf.get(c.to))
+        .filter(isDefined);
       const child = this.agentOf.get(n.name)!;
       if (users.length !== 1 || users[0] === child || this.isAncestor(child.id, users[0]!)) continue;
       child.spec.parent = users[0]!.id;
