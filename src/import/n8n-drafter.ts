@@ -1,3 +1,6 @@
+import type { ToolSpec } from '../model/schema.js';
+
+type InputSource = NonNullable<ToolSpec['inputs']>[number];
 import type { ImportWarning } from './draft.js';
 import type { AgentDraft, N8nBook } from './n8n-book.js';
 import { WorkflowGraph } from './n8n-graph.js';
@@ -23,6 +26,8 @@ export class WorkflowDrafter {
   systemId = '';
   private readonly agentOf = new Map<string, AgentDraft>();
   private readonly toolOf = new Map<string, string>();
+  /** The untrusted content each drafted tool node returns, by node name. */
+  private readonly returned = new Map<string, InputSource[]>();
   /** Nearest agents upstream of each node in the main flow, computed on first use. */
   private upstream: Map<string, string[]> | undefined;
 
@@ -175,18 +180,31 @@ export class WorkflowDrafter {
       const toolId = this.tool(n);
       const callers = this.callersOf(n);
       for (const a of callers) a.tools.add(toolId);
-      const notes = this.book.tools.get(this.key(n))!.notes;
-      notes.push(
+      const tool = this.book.tools.get(this.key(n))!;
+      tool.notes.push(
         callers.length
-          ? `A workflow step after ${callers.map((a) => `"${a.spec.name}"`).join(', ')}: drafted as a tool that agent's output drives.`
+          ? `A workflow step after ${callers.map((a) => `"${a.spec.name}"`).join(', ')}: drafted as a tool whose input is that agent's output.`
           : 'A workflow step with no agent before it.',
       );
+      this.passContentDownstream(n, this.returned.get(n.name) ?? []);
       if (role === 'workflow-call') this.recordCall(n, toolId, callers);
       return;
     }
     if (role === 'vector-store' && ownString(n.parameters, 'mode') === 'insert') {
       const id = this.vectorStore(n);
       for (const a of this.callersOf(n)) a.writes.add(id);
+    }
+  }
+
+  /**
+   * What a workflow step fetches goes on to the steps after it, not back to the agent before it:
+   * the untrusted input it returns becomes an input of the agents downstream.
+   */
+  private passContentDownstream(n: N8nNode, inputs: readonly InputSource[]): void {
+    if (!inputs.length) return;
+    for (const a of this.graph.nearestDownstream(n.name, (x) => this.isAgent(x)).map((name) => this.agentOf.get(name)!)) {
+      for (const i of inputs) a.inputs.add(i);
+      a.notes.push(`Input: what the step "${n.name}" fetches (${inputs.join(', ')}).`);
     }
   }
 
@@ -212,7 +230,8 @@ export class WorkflowDrafter {
   tool(n: N8nNode): string {
     const known = this.toolOf.get(n.name);
     if (known) return known;
-    const drafted = draftTool(n, this.wf);
+    const drafted = draftTool(n, this.wf, this.graph.usersOf(n.name, 'ai_tool').length > 0);
+    this.returned.set(n.name, drafted.returns);
     const id = this.book.addTool(this.key(n), n.name, () => drafted.spec, this.origin(n), drafted.notes);
     this.toolOf.set(n.name, id);
     for (const s of drafted.secrets) {

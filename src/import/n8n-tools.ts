@@ -10,10 +10,22 @@ export interface DraftedTool {
   secrets: { name: string; where: string; type: CredentialSpec['type'] }[];
   /** The node runs another workflow. */
   subWorkflow: boolean;
+  /** Untrusted content the node returns: to the agent that calls it, or to the steps after it. */
+  returns: NonNullable<ToolSpec['inputs']>;
 }
 
-/** The tool an n8n node stands for: what it can do, where it sends data, what it returns. */
-export function draftTool(n: N8nNode, wf: N8nWorkflow): DraftedTool {
+/**
+ * The tool an n8n node stands for: what it can do, where it sends data, what it returns. The
+ * untrusted content it returns is the tool's `inputs` only when an agent calls it as a tool
+ * (`asTool`); a workflow step hands it to the steps after it instead.
+ */
+export function draftTool(n: N8nNode, wf: N8nWorkflow, asTool: boolean): DraftedTool {
+  const t = draftNode(n, wf);
+  if (asTool && t.returns.length) t.spec.inputs = [...t.returns];
+  return t;
+}
+
+function draftNode(n: N8nNode, wf: N8nWorkflow): DraftedTool {
   const role = roleOf(n.type);
   const description = ownString(n.parameters, 'toolDescription') ?? ownString(n.parameters, 'description');
   const base: DraftedTool = {
@@ -21,6 +33,7 @@ export function draftTool(n: N8nNode, wf: N8nWorkflow): DraftedTool {
     notes: [],
     secrets: [],
     subWorkflow: false,
+    returns: [],
   };
   switch (role) {
     case 'http':
@@ -85,8 +98,8 @@ function applyEndpoint(t: DraftedTool, e: Endpoint): void {
   if (e.scheme) t.spec.transport = e.scheme;
   if (e.scheme === 'http' && e.reach !== 'private') t.notes.push('Plain http://: requests and credentials travel unencrypted.');
   if (e.reach === 'public') {
-    t.spec.inputs = ['third-party-tool'];
-    t.notes.push(`Returns content from ${e.host}, outside your network: treated as untrusted input.`);
+    t.returns = ['third-party-tool'];
+    t.notes.push(`Returns content from ${e.host}, outside your network: untrusted input for whoever reads it.`);
   }
   for (const name of e.secretsInUrl) t.secrets.push({ name: name === 'user info' ? 'url password' : name, where: name === 'user info' ? 'URL user info' : `URL query ${name}`, type: name === 'user info' ? 'password' : 'api-key' });
 }
@@ -103,7 +116,7 @@ function serviceTool(n: N8nNode, t: DraftedTool, wf: N8nWorkflow): DraftedTool {
   const operation = ownString(n.parameters, 'operation');
   const actions = actionsForOperation(facts, operation);
   if (actions.length) t.spec.actions = [...actions];
-  if (facts.inputs && actions.includes('read')) t.spec.inputs = [...facts.inputs];
+  if (facts.inputs && actions.includes('read')) t.returns = [...facts.inputs];
   t.notes.push(`Actions inferred from the ${service} node${operation && !operation.startsWith('=') ? ` and its operation ${operation}` : ''}.`);
   if (facts.kind === 'code-runner') t.notes.push(`Runs code inside the n8n instance of workflow "${wf.name}": say whether it is sandboxed.`);
   return t;

@@ -158,6 +158,23 @@ describe('n8n importer: triggers and exposure', () => {
     expect({ exposure: agent.exposure, inputs: agent.inputs }).toEqual({ exposure: undefined, ...expected });
   });
 
+  it('hands what a workflow step fetches to the agents after it, not to the agent before it', () => {
+    const d = n8nImporter.draft([
+      workflow(
+        [
+          { name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} },
+          { name: 'Fetch Page', type: 'n8n-nodes-base.httpRequest', parameters: { url: 'https://news.example.com/today' } },
+          { name: 'Summariser', type: AGENT, parameters: {} },
+          { name: 'Post Summary', type: 'n8n-nodes-base.httpRequest', parameters: { url: 'https://hooks.example.com/x', method: 'POST' } },
+        ],
+        { Start: main('Fetch Page'), 'Fetch Page': main('Summariser'), Summariser: main('Post Summary') },
+      ),
+    ]);
+    expect(entity<Record<string, unknown>>(d, 'agents', 'summariser')).toMatchObject({ inputs: ['operator-prompt', 'third-party-tool'], tools: ['post-summary'] });
+    expect(entity(d, 'tools', 'fetch-page')).not.toHaveProperty('inputs');
+    expect(entity(d, 'tools', 'post-summary')).not.toHaveProperty('inputs');
+  });
+
   it('drafts an HTTP Request to a private host as a read, with no send-external', () => {
     const d = n8nImporter.draft([
       workflow(
