@@ -4,6 +4,7 @@ import type { CrewBook } from './crewai-book.js';
 import type { CrewAgent, CrewTask, NameAt } from './crewai-files.js';
 import { knownTool } from './crewai-known-tools.js';
 import type { ToolFactsSpec, ToolMapping } from './crewai-mapping.js';
+import { clip } from './text.js';
 import { UNKNOWN_OWNER, UNKNOWN_OWNERS } from './unknown-owner.js';
 
 /** The files of one crew: its agents and tasks in file order, and the tools mappings that describe its code. */
@@ -38,17 +39,17 @@ export class CrewDrafter {
       `${where}: CrewAI crew "${this.crew.name}"`,
       ['One CrewAI crew: its agents are part of this system.'],
     ).spec.id;
-    for (const a of this.crew.agents) this.addAgent(a);
-    for (const a of this.crew.agents) this.plugAgent(a);
+    const first = this.crew.agents.filter((a) => this.addAgent(a));
+    for (const a of first) this.plugAgent(a);
     this.addMappedAgentTools();
     this.addTasks();
-    for (const e of this.agents.values()) this.finish(e);
   }
 
-  private addAgent(a: CrewAgent): void {
+  /** Drafts the agent; false for a second agent of the same name, which is warned about and skipped. */
+  private addAgent(a: CrewAgent): boolean {
     if (this.agents.has(a.key)) {
       this.warn(a.file, a, a.key, `a second agent "${a.key}" in this crew: only the first is read`);
-      return;
+      return false;
     }
     const role = oneLine(a.role) ?? a.key;
     const goal = oneLine(a.goal);
@@ -62,11 +63,13 @@ export class CrewDrafter {
         purpose: clip(goal ? `${role}: ${goal}` : role, 2000),
         system: this.systemId,
         ...(a.backstory ? { description: clip(oneLine(a.backstory)!, 2000) } : {}),
+        owners: { ...UNKNOWN_OWNERS },
       }),
       `${a.file}${a.line ? `:${a.line}` : ''}: agent "${a.key}"`,
       ['Where the crew\'s input comes from (kickoff inputs) is set in code: add inputs and exposure.'],
     );
     this.agents.set(a.key, entity);
+    return true;
   }
 
   private plugAgent(a: CrewAgent): void {
@@ -283,10 +286,6 @@ export class CrewDrafter {
     ).spec.id;
   }
 
-  private finish(agent: DraftEntity<'agents'>): void {
-    agent.spec.owners = { ...UNKNOWN_OWNERS };
-  }
-
   private warn(file: string, at: { line?: number | undefined; column?: number | undefined } | undefined, node: string, message: string): void {
     const key = `${file}\u0000${node}\u0000${message}`;
     if (this.warned.has(key)) return;
@@ -315,8 +314,4 @@ function addId(list: readonly (string | object)[] | undefined, id: string): stri
 function oneLine(text: string | undefined): string | undefined {
   const t = text?.replace(/\s+/g, ' ').trim();
   return t || undefined;
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }

@@ -108,6 +108,15 @@ describe('CrewAI importer: sequential context and bad input', () => {
     loadDraft(d);
   });
 
+  it('reads only the first of two agents with one name, and says so', () => {
+    const d = crewaiImporter.draft([
+      yaml('c/agents.yaml', 'a:\n  role: A\n  goal: g\n  tools: [SerperDevTool]\n'),
+      yaml('c/more_agents.yaml', 'a:\n  role: Other\n  goal: g\n  tools: [FileWriterTool]\n'),
+    ]);
+    expect(entity(d, 'agents', 'a')).toMatchObject({ name: 'A', tools: ['serper-dev-tool'] });
+    expect(d.warnings.map((w) => [w.file, w.node, w.message])).toEqual([['c/more_agents.yaml', 'a', 'a second agent "a" in this crew: only the first is read']]);
+  });
+
   it('refuses a YAML file that is not a CrewAI configuration, saying what was expected', () => {
     expect(() => crewaiImporter.draft([yaml('x.yaml', 'version: 1\nagents: []\n')])).toThrow(ImportError);
     expect(() => crewaiImporter.draft([yaml('x.yaml', 'version: 1\nagents: []\n')])).toThrow(/expected agents.yaml \(agents with role, goal, backstory\)/);
