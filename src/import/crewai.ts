@@ -1,5 +1,6 @@
 import type { ConfigFile, Draft, Importer, ImportWarning } from './draft.js';
 import { ImportError } from './draft.js';
+import { sortWarnings } from './emit.js';
 import { CrewDrafter, type Crew } from './crewai-crew.js';
 import { looksLikeAgents, looksLikeTasks, readAgents, readTasks } from './crewai-files.js';
 import { looksLikeMapping, readMapping, type ToolMapping } from './crewai-mapping.js';
@@ -52,7 +53,7 @@ function draftCrewai(files: readonly ConfigFile[]): Draft {
   for (const crew of [...crews.values()].sort((a, b) => compare(a.name, b.name) || compare(a.dir, b.dir))) new CrewDrafter(crew, book, warnings).draft();
   return {
     entities: [unknownOwnerEntity(), ...book.entities()],
-    warnings: warnings.sort((a, b) => compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compare(a.node ?? '', b.node ?? '') || compare(a.message, b.message)),
+    warnings: sortWarnings(warnings),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ConfigFile, Draft, Importer, ImportWarning } from './draft.js';
+import { sortWarnings } from './emit.js';
 import { IdAllocator } from './ids.js';
 import { N8nBook } from './n8n-book.js';
 import { WorkflowDrafter, linkSubWorkflows } from './n8n-drafter.js';
@@ -27,21 +28,11 @@ function draftN8n(files: readonly ConfigFile[]): Draft {
   linkSubWorkflows(drafters);
   return {
     entities: [unknownOwnerEntity(), ...book.entities()],
-    warnings: warnings.sort(compareWarnings),
+    warnings: sortWarnings(warnings),
   };
 }
 
 /** By name, id and file: the order files are given in does not change the draft. */
 function compareWorkflows(a: N8nWorkflow, b: N8nWorkflow): number {
   return compareText(a.name, b.name) || compareText(a.id ?? '', b.id ?? '') || compareText(a.where, b.where);
-}
-
-function compareWarnings(a: ImportWarning, b: ImportWarning): number {
-  return (
-    compareText(a.file, b.file) ||
-    (a.line ?? 0) - (b.line ?? 0) ||
-    (a.column ?? 0) - (b.column ?? 0) ||
-    compareText(a.node ?? '', b.node ?? '') ||
-    compareText(a.message, b.message)
-  );
 }
