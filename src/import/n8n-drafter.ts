@@ -7,6 +7,7 @@ import { WorkflowGraph } from './n8n-graph.js';
 import { LANGCHAIN, providerOf, roleOf, SELF_HOSTED_PROVIDERS, type NodeRole } from './n8n-nodes.js';
 import { draftTool } from './n8n-tools.js';
 import { triggerFacts } from './n8n-triggers.js';
+import { plainSentence, resourceName, subWorkflowRef } from './n8n-params.js';
 import { own, ownString, type N8nNode, type N8nWorkflow } from './n8n-workflow.js';
 import { UNKNOWN_OWNERS } from './unknown-owner.js';
 
@@ -320,64 +321,8 @@ export class WorkflowDrafter {
   }
 }
 
-/** Joins sub-workflow calls to the workflows imported alongside: the caller reaches the agents the sub-workflow starts. */
-export function linkSubWorkflows(drafters: readonly WorkflowDrafter[]): void {
-  for (const d of drafters) {
-    for (const call of d.calls) {
-      const target = drafters.find((t) => (call.ref.id !== undefined && t.wf.id === call.ref.id) || (call.ref.name !== undefined && t.wf.name === call.ref.name));
-      const note = target
-        ? `Runs the workflow "${target.wf.name}", imported as system ${target.systemId}.`
-        : `Runs the workflow ${call.ref.name ? `"${call.ref.name}"` : ''}${call.ref.id ? ` (id ${call.ref.id})` : ''}, which was not imported: import its export too to follow it.`;
-      for (const t of d.book.tools.values()) if (t.spec.id === call.toolId) t.notes.push(note);
-      if (!target) continue;
-      for (const entry of target.entryAgents) {
-        entry.inputs.add('agent-message');
-        for (const caller of call.callers) {
-          if (caller === entry) continue;
-          caller.delegates.add(entry.id);
-          caller.notes.push(`Reaches the agent "${entry.spec.name}" of the sub-workflow "${target.wf.name}" through the tool ${call.toolId}.`);
-        }
-      }
-    }
-  }
-}
-
 const SERVING_ROLES: ReadonlySet<NodeRole> = new Set(['model', 'memory', 'vector-store', 'output-parser', 'ai-support']);
 const VECTOR_RESOURCES = ['pineconeIndex', 'qdrantCollection', 'tableName', 'collectionName', 'indexName', 'memoryKey', 'mongoCollection', 'weaviateCollection'];
-
-/** The value of a plain parameter or of an n8n resource locator (`{ __rl: true, value, cachedResultName }`); undefined for expressions. */
-export function resourceName(v: unknown, prefer: 'name' | 'value' = 'name'): string | undefined {
-  const text =
-    typeof v === 'string'
-      ? v
-      : prefer === 'name'
-        ? (ownString(v, 'cachedResultName') ?? ownString(v, 'value'))
-        : (ownString(v, 'value') ?? ownString(v, 'cachedResultName'));
-  if (!text || text.startsWith('=') || text.includes('{{')) return undefined;
-  return text.trim().slice(0, 200) || undefined;
-}
-
-/** Which workflow a Call n8n Workflow Tool or Execute Workflow node runs. */
-export function subWorkflowRef(parameters: unknown): { id?: string; name?: string } | undefined {
-  if (ownString(parameters, 'source') === 'parameter') return undefined;
-  const w = own(parameters, 'workflowId');
-  const id = typeof w === 'string' ? w : ownString(w, 'value');
-  const name = ownString(w, 'cachedResultName');
-  const out: { id?: string; name?: string } = {};
-  if (id && !id.startsWith('=')) out.id = id;
-  if (name) out.name = name;
-  return out.id || out.name ? out : undefined;
-}
-
-/** The first sentence of a system message or description, when it is plain text (not an expression). */
-function plainSentence(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  const t = (text.startsWith('=') ? text.slice(1) : text).trim();
-  if (!t || t.includes('{{')) return undefined;
-  const first = /^[\s\S]*?[.!?](?=\s|$)/.exec(t)?.[0] ?? t.split('\n')[0]!;
-  const line = first.replace(/\s+/g, ' ').trim();
-  return line.length > 300 ? `${line.slice(0, 297)}...` : line;
-}
 
 function unknownMessage(n: N8nNode): string {
   const pkg = n.type.includes('.') ? n.type.slice(0, n.type.lastIndexOf('.')) : undefined;

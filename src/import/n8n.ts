@@ -2,7 +2,8 @@ import type { ConfigFile, Draft, Importer, ImportWarning } from './draft.js';
 import { sortWarnings } from './emit.js';
 import { IdAllocator } from './ids.js';
 import { N8nBook } from './n8n-book.js';
-import { WorkflowDrafter, linkSubWorkflows } from './n8n-drafter.js';
+import { WorkflowDrafter } from './n8n-drafter.js';
+import { linkSubWorkflows } from './n8n-subworkflows.js';
 import { compareText, looksLikeN8nExport, readWorkflows, type N8nWorkflow } from './n8n-workflow.js';
 import { UNKNOWN_OWNER, unknownOwnerEntity } from './unknown-owner.js';
 
