@@ -177,7 +177,7 @@ export class WorkflowDrafter {
       }
       return;
     }
-    if (role === 'http' || role === 'service' || role === 'workflow-call' || role === 'tool') {
+    if (role === 'http' || role === 'mcp-client' || role === 'service' || role === 'workflow-call' || role === 'tool') {
       const toolId = this.tool(n);
       const callers = this.callersOf(n);
       for (const a of callers) a.tools.add(toolId);

@@ -46,6 +46,7 @@ const CHAINS = new Set(['chainLlm', 'chainRetrievalQa', 'chainSummarization', 'i
 export function roleOf(type: string): NodeRole {
   if (type.startsWith(LANGCHAIN)) {
     const t = type.slice(LANGCHAIN.length);
+    if (t === 'chat' || t === 'toolExecutor') return 'logic';
     if (t === 'agent' || t === 'agentTool') return 'agent';
     if (/^lm[A-Z]/.test(t)) return 'model';
     if (t.startsWith('memory')) return 'memory';
@@ -53,7 +54,7 @@ export function roleOf(type: string): NodeRole {
     if (t.startsWith('outputParser')) return 'output-parser';
     if (t === 'toolWorkflow') return 'workflow-tool';
     if (t === 'toolHttpRequest') return 'http';
-    if (t === 'mcpClientTool') return 'mcp-client';
+    if (/^mcp\w*Client/.test(t)) return 'mcp-client';
     if (t.startsWith('tool')) return 'tool';
     if (t === 'chatTrigger' || t === 'manualChatTrigger') return 'trigger';
     if (t === 'mcpTrigger') return 'mcp-trigger';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError, type ConfigFile } from '../../src/import/draft.js';
 import { n8nImporter } from '../../src/import/n8n.js';
+import { credentialTypeOf } from '../../src/import/n8n-credentials.js';
+import { roleOf } from '../../src/import/n8n-nodes.js';
 import { fixture, ids } from './helpers.js';
 import { analyzeDraft, loadDraft, specOf as entity } from './n8n-helpers.js';
 
@@ -130,6 +132,48 @@ describe('n8n importer: the draft is a valid model the analysis can judge', () =
     expect(subjects('agent-without-business-owner').sort()).toEqual(['mcp-server-trigger-clients', 'order-analyst', 'support-agent', 'triage-agent']);
     expect(subjects('system-without-owner').sort()).toEqual(['customer-support-agents', 'inbox-triage', 'order-lookup']);
     expect(subjects('secret-outside-secret-manager').sort()).toEqual(['notify-team-token', 'notify-team-x-api-key']);
+  });
+});
+
+describe('n8n node and credential types', () => {
+  it.each([
+    ['@n8n/n8n-nodes-langchain.agent', 'agent'],
+    ['@n8n/n8n-nodes-langchain.agentTool', 'agent'],
+    ['@n8n/n8n-nodes-langchain.lmChatAnthropic', 'model'],
+    ['@n8n/n8n-nodes-langchain.memoryRedisChat', 'memory'],
+    ['@n8n/n8n-nodes-langchain.vectorStoreQdrant', 'vector-store'],
+    ['@n8n/n8n-nodes-langchain.outputParserStructured', 'output-parser'],
+    ['@n8n/n8n-nodes-langchain.toolWorkflow', 'workflow-tool'],
+    ['@n8n/n8n-nodes-langchain.toolHttpRequest', 'http'],
+    ['@n8n/n8n-nodes-langchain.toolCode', 'tool'],
+    ['@n8n/n8n-nodes-langchain.mcpClientTool', 'mcp-client'],
+    ['@n8n/n8n-nodes-langchain.mcpTrigger', 'mcp-trigger'],
+    ['@n8n/n8n-nodes-langchain.chatTrigger', 'trigger'],
+    ['@n8n/n8n-nodes-langchain.embeddingsOpenAi', 'ai-support'],
+    ['@n8n/n8n-nodes-langchain.chainLlm', 'chain'],
+    ['n8n-nodes-base.httpRequest', 'http'],
+    ['n8n-nodes-base.executeWorkflow', 'workflow-call'],
+    ['n8n-nodes-base.webhook', 'trigger'],
+    ['n8n-nodes-base.gmailTrigger', 'trigger'],
+    ['n8n-nodes-base.slackTool', 'tool'],
+    ['n8n-nodes-base.postgres', 'service'],
+    ['n8n-nodes-base.set', 'logic'],
+    ['n8n-nodes-mcp.mcpClientTool', 'unknown'],
+    ['@n8n/n8n-nodes-langchain.somethingNew', 'unknown'],
+  ])('%s is a %s node', (type, role) => {
+    expect(roleOf(type)).toBe(role);
+  });
+
+  it.each([
+    ['openAiApi', 'api-key'],
+    ['gmailOAuth2', 'oauth-token'],
+    ['slackOAuth2Api', 'oauth-token'],
+    ['httpBasicAuth', 'password'],
+    ['postgres', 'password'],
+    ['sshPrivateKey', 'ssh-key'],
+    ['googleApi', 'service-account-key'],
+  ])('an n8n %s credential holds a %s', (type, expected) => {
+    expect(credentialTypeOf(type).type).toBe(expected);
   });
 });
 
