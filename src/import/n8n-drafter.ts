@@ -4,7 +4,7 @@ type InputSource = NonNullable<ToolSpec['inputs']>[number];
 import type { ImportWarning } from './draft.js';
 import type { AgentDraft, N8nBook } from './n8n-book.js';
 import { WorkflowGraph } from './n8n-graph.js';
-import { LANGCHAIN, providerOf, roleOf, SELF_HOSTED_PROVIDERS, type NodeRole } from './n8n-nodes.js';
+import { communityPackage, LANGCHAIN, providerOf, roleOf, SELF_HOSTED_PROVIDERS, type NodeRole } from './n8n-nodes.js';
 import { draftTool } from './n8n-tools.js';
 import { triggerFacts } from './n8n-triggers.js';
 import { plainSentence, resourceName, subWorkflowRef } from './n8n-params.js';
@@ -325,7 +325,7 @@ const SERVING_ROLES: ReadonlySet<NodeRole> = new Set(['model', 'memory', 'vector
 const VECTOR_RESOURCES = ['pineconeIndex', 'qdrantCollection', 'tableName', 'collectionName', 'indexName', 'memoryKey', 'mongoCollection', 'weaviateCollection'];
 
 function unknownMessage(n: N8nNode): string {
-  const pkg = n.type.includes('.') ? n.type.slice(0, n.type.lastIndexOf('.')) : undefined;
+  const pkg = communityPackage(n.type);
   return `node "${n.name}" has the unknown type ${n.type}${pkg ? ` (a community or custom node from ${pkg})` : ''}: ${
     'drafted as a tool with unknown actions when an agent uses it, otherwise skipped; describe it by hand'
   }`;

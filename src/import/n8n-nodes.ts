@@ -72,7 +72,15 @@ export function roleOf(type: string): NodeRole {
     if (t.endsWith('Tool')) return 'tool';
     if (/^[a-zA-Z0-9]+$/.test(t)) return 'service';
   }
+  // The community MCP client most workflows used before n8n shipped its own.
+  if (type === 'n8n-nodes-mcp.mcpClientTool' || type === 'n8n-nodes-mcp.mcpClient') return 'mcp-client';
   return 'unknown';
+}
+
+/** The npm package of a node that is neither a core nor an AI node of n8n: third-party code. */
+export function communityPackage(type: string): string | undefined {
+  if (type.startsWith(LANGCHAIN) || type.startsWith(BASE) || !type.includes('.')) return undefined;
+  return type.slice(0, type.lastIndexOf('.'));
 }
 
 /** The model provider, from the chat model node's type: `lmChatOpenAi` → `openai`. */

@@ -1,6 +1,6 @@
 import type { CredentialSpec, ToolSpec } from '../model/schema.js';
 import { literalSecrets, methodOf, readEndpoint, type Endpoint } from './n8n-http.js';
-import { actionsForOperation, BASE, roleOf, serviceFacts, serviceOf } from './n8n-nodes.js';
+import { actionsForOperation, BASE, communityPackage, roleOf, serviceFacts, serviceOf } from './n8n-nodes.js';
 import { own, ownString, type N8nNode, type N8nWorkflow } from './n8n-workflow.js';
 
 export interface DraftedTool {
@@ -80,6 +80,7 @@ function httpTool(n: N8nNode, t: DraftedTool): DraftedTool {
 function mcpClientTool(n: N8nNode, t: DraftedTool): DraftedTool {
   const endpoint = readEndpoint(ownString(n.parameters, 'endpointUrl') ?? ownString(n.parameters, 'sseEndpoint'));
   t.spec.kind = 'mcp-server';
+  markCommunity(n, t);
   applyEndpoint(t, endpoint);
   const include = ownString(n.parameters, 'include') ?? 'all';
   t.notes.push(
@@ -124,12 +125,16 @@ function serviceTool(n: N8nNode, t: DraftedTool, wf: N8nWorkflow): DraftedTool {
 
 function unknownTool(n: N8nNode, t: DraftedTool): DraftedTool {
   t.spec.kind = 'other';
-  const pkg = n.type.includes('.') ? n.type.slice(0, n.type.lastIndexOf('.')) : undefined;
-  if (pkg) {
-    t.spec.third_party = true;
-    t.spec.source = { package: pkg };
-    t.notes.push(`A community node from the npm package ${pkg}: third-party code running inside n8n; pin its version.`);
-  }
+  markCommunity(n, t);
   t.notes.push('Unknown node type: what it can do is not known; list its actions.');
   return t;
+}
+
+/** A community node is an npm package installed into n8n: third-party code with the workflow's access. */
+function markCommunity(n: N8nNode, t: DraftedTool): void {
+  const pkg = communityPackage(n.type);
+  if (!pkg) return;
+  t.spec.third_party = true;
+  t.spec.source = { package: pkg };
+  t.notes.push(`A community node from the npm package ${pkg}: third-party code running inside n8n; pin its version.`);
 }

@@ -158,7 +158,8 @@ describe('n8n node and credential types', () => {
     ['n8n-nodes-base.slackTool', 'tool'],
     ['n8n-nodes-base.postgres', 'service'],
     ['n8n-nodes-base.set', 'logic'],
-    ['n8n-nodes-mcp.mcpClientTool', 'unknown'],
+    ['n8n-nodes-mcp.mcpClientTool', 'mcp-client'],
+    ['n8n-nodes-browserless.browserless', 'unknown'],
     ['@n8n/n8n-nodes-langchain.somethingNew', 'unknown'],
   ])('%s is a %s node', (type, role) => {
     expect(roleOf(type)).toBe(role);
