@@ -29,8 +29,9 @@ export class WorkflowDrafter {
   private readonly toolOf = new Map<string, string>();
   /** The untrusted content each drafted tool node returns, by node name. */
   private readonly returned = new Map<string, InputSource[]>();
-  /** Nearest agents upstream of each node in the main flow, computed on first use. */
+  /** Nearest agents upstream and downstream of each node in the main flow, computed on first use. */
   private upstream: Map<string, string[]> | undefined;
+  private downstream: Map<string, string[]> | undefined;
 
   constructor(
     readonly wf: N8nWorkflow,
@@ -168,7 +169,7 @@ export class WorkflowDrafter {
     const role = roleOf(n.type);
     if (role === 'trigger') {
       const facts = triggerFacts(n);
-      const agents = this.graph.nearestDownstream(n.name, (x) => this.isAgent(x)).map((name) => this.agentOf.get(name)!);
+      const agents = this.agentsAfter(n);
       for (const a of agents) {
         for (const i of facts.inputs) a.inputs.add(i);
         if (facts.external) a.external = true;
@@ -203,15 +204,21 @@ export class WorkflowDrafter {
    */
   private passContentDownstream(n: N8nNode, inputs: readonly InputSource[]): void {
     if (!inputs.length) return;
-    for (const a of this.graph.nearestDownstream(n.name, (x) => this.isAgent(x)).map((name) => this.agentOf.get(name)!)) {
+    for (const a of this.agentsAfter(n)) {
       for (const i of inputs) a.inputs.add(i);
       a.notes.push(`Input: what the step "${n.name}" fetches (${inputs.join(', ')}).`);
     }
   }
 
   private callersOf(n: N8nNode): AgentDraft[] {
-    this.upstream ??= this.graph.nearestUpstreamOfAll((x) => this.isAgent(x));
+    this.upstream ??= this.graph.nearestOfAll('upstream', (x) => this.isAgent(x));
     return (this.upstream.get(n.name) ?? []).map((name) => this.agentOf.get(name)!);
+  }
+
+  /** The first agents after a node in the main flow: those its output reaches. */
+  private agentsAfter(n: N8nNode): AgentDraft[] {
+    this.downstream ??= this.graph.nearestOfAll('downstream', (x) => this.isAgent(x));
+    return (this.downstream.get(n.name) ?? []).map((name) => this.agentOf.get(name)!);
   }
 
   private useCredentials(n: N8nNode): void {

@@ -5,12 +5,14 @@ export class WorkflowGraph {
   private readonly aiIn = new Map<string, N8nConnection[]>();
   private readonly aiOut = new Map<string, N8nConnection[]>();
   private readonly mainOut = new Map<string, string[]>();
+  private readonly mainIn = new Map<string, string[]>();
   private readonly inMain = new Set<string>();
 
   constructor(readonly workflow: N8nWorkflow) {
     for (const c of workflow.connections) {
       if (c.type === 'main') {
         push(this.mainOut, c.from, c.to);
+        push(this.mainIn, c.to, c.from);
         this.inMain.add(c.from).add(c.to);
       } else {
         push(this.aiIn, c.to, c);
@@ -34,22 +36,15 @@ export class WorkflowGraph {
   }
 
   /**
-   * The nearest nodes matching `stop` downstream along main connections: the walk does not go past
-   * a matching node, so a trigger starts the first agents after it and not those they hand over to.
+   * For every node, the nearest matching nodes upstream (or downstream) along main connections:
+   * one walk the other way per matching node (agents are few), instead of one walk per node.
    */
-  nearestDownstream(start: string, stop: (node: N8nNode) => boolean): string[] {
-    return this.walk(start, (name) => this.mainOut.get(name) ?? [], stop).stopped;
-  }
-
-  /**
-   * For every node, the nearest matching nodes upstream along main connections: one forward walk
-   * per matching node (agents are few), instead of one backward walk per node.
-   */
-  nearestUpstreamOfAll(match: (node: N8nNode) => boolean): Map<string, string[]> {
+  nearestOfAll(direction: 'upstream' | 'downstream', match: (node: N8nNode) => boolean): Map<string, string[]> {
+    const edges = direction === 'upstream' ? this.mainOut : this.mainIn;
     const out = new Map<string, string[]>();
     for (const start of this.workflow.nodes) {
       if (!match(start)) continue;
-      for (const name of this.walk(start.name, (n) => this.mainOut.get(n) ?? [], match).reached) {
+      for (const name of this.walk(start.name, (n) => edges.get(n) ?? [], match).reached) {
         const list = out.get(name);
         if (list) list.push(start.name);
         else out.set(name, [start.name]);
