@@ -66,3 +66,9 @@ export {
   decodeOpenGraphId,
 } from './export/index.js';
 export type { ExportFormat, ExportInput, OpenGraphExtension } from './export/index.js';
+export { draftFromFiles, detectFormat as detectImportFormat, IMPORTERS, IMPORT_FORMATS } from './import/formats.js';
+export { emitModel, combineDrafts } from './import/emit.js';
+export { mergeIntoModel } from './import/merge.js';
+export type { MergeResult } from './import/merge.js';
+export { ImportError } from './import/draft.js';
+export type { ConfigFile, Draft, DraftEntity, Importer, ImportFormat, ImportWarning } from './import/draft.js';

@@ -24,4 +24,12 @@ describe('the library API', () => {
       expect((err as steward.ModelError).diagnostics.map((d) => d.code).sort()).toEqual(['dangling-reference', 'unknown-key']);
     }
   });
+
+  it('drafts a model from a configuration, as steward import does', () => {
+    const text = JSON.stringify({ mcpServers: { fetch: { command: 'uvx', args: ['mcp-server-fetch'] } } });
+    const draft = steward.draftFromFiles('auto', [{ path: '.mcp.json', text }]);
+    const yaml = steward.emitModel(draft, { sources: ['.mcp.json'] });
+    expect(steward.loadModel([{ file: 'model.yaml', content: yaml }]).ok).toBe(true);
+    expect(() => steward.draftFromFiles('auto', [{ path: 'x.json', text: '{}' }])).toThrow(steward.ImportError);
+  });
 });

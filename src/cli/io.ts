@@ -11,6 +11,10 @@ export interface CliIO {
    * callers that capture output (tests): without it, the chunks are joined and written at once.
    */
   writeChunks?: (path: string | undefined, chunks: Iterable<string>) => void;
+  /** Reads a file the command updates in place (`import --merge`); disk when absent. */
+  readFile?: (path: string) => Uint8Array;
+  /** The size of a file in bytes, or undefined when there is none; disk when absent. */
+  fileSize?: (path: string) => number | undefined;
 }
 
 /** Exit codes: the contract scripts rely on. */

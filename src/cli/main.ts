@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ModelError, UsageError, formatDiagnostic } from '../model/diagnostics.js';
@@ -6,11 +6,13 @@ import { analyzeCommand } from './commands/analyze.js';
 import { diagramCommand } from './commands/diagram.js';
 import { diffCommand } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
+import { importCommand } from './commands/import.js';
 import { pathsCommand } from './commands/paths.js';
 import { reportCommand } from './commands/report.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
+import { diskFileSize } from './files.js';
 import { EXIT, type CliIO } from './io.js';
 import { VERSION } from '../version.js';
 
@@ -25,6 +27,7 @@ const COMMANDS: readonly CommandFactory[] = [
   reportCommand,
   diffCommand,
   exportCommand,
+  importCommand,
   rulesCommand,
   schemaCommand,
 ];
@@ -97,5 +100,7 @@ export function processIO(): CliIO {
         closeSync(fd);
       }
     },
+    readFile: (path) => readFileSync(resolve(process.cwd(), path)),
+    fileSize: (path) => diskFileSize(resolve(process.cwd(), path)),
   };
 }
