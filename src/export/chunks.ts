@@ -2,18 +2,31 @@
 export const CHUNK_CHARS = 1 << 16;
 
 /**
- * Joins the many small strings a format produces into chunks of about `CHUNK_CHARS`, so that the
- * writer makes few calls while memory holds one chunk, never the document.
+ * Collects the parts of the output and joins them into one flat string per chunk, so that the
+ * writer makes few calls while memory holds one chunk, never the document. Joining copies each
+ * part once; appending with `+=` would build a tree of strings that writing must walk again.
  */
-export function* chunked(parts: Iterable<string>, size = CHUNK_CHARS): Generator<string> {
-  // V8 concatenates into a rope in constant time; the rope is flattened once, when written.
-  let buffer = '';
-  for (const part of parts) {
-    buffer += part;
-    if (buffer.length >= size) {
-      yield buffer;
-      buffer = '';
-    }
+export class TextChunks {
+  private parts: string[] = [];
+  private chars = 0;
+
+  constructor(private readonly size = CHUNK_CHARS) {}
+
+  /** Whether the chunk has reached its size: time to `take` it. */
+  get full(): boolean {
+    return this.chars >= this.size;
   }
-  if (buffer.length) yield buffer;
+
+  add(part: string): void {
+    this.parts.push(part);
+    this.chars += part.length;
+  }
+
+  /** The chunk so far, as one string; the next starts empty. */
+  take(): string {
+    const chunk = this.parts.join('');
+    this.parts.length = 0;
+    this.chars = 0;
+    return chunk;
+  }
 }

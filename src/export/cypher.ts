@@ -1,7 +1,9 @@
-import { NODE_KINDS, type NodeKind } from '../model/schema.js';
-import { chunked } from './chunks.js';
+import { NODE_KINDS } from '../model/schema.js';
+import { TextChunks } from './chunks.js';
+import { flat } from './text.js';
 import { cypherMap, cypherString } from './cypher-literal.js';
-import { EDGE_TYPES, exportGraph, type EdgeType, type ExportEdge, type ExportGraph, type ExportInput, type ExportNode } from './elements.js';
+import { EDGE_TYPES, exportGraph, type EdgeType, type ExportGraph, type ExportInput } from './elements.js';
+import type { Props } from './properties.js';
 import { KIND_LABEL, NODE_LABEL, RELATION_TYPE, STEP_TYPE, TAINTED_LABEL, TAINTED_TYPE } from './vocabulary.js';
 
 /** Rows per UNWIND statement: large enough to load fast, small enough for one transaction. */
@@ -15,22 +17,20 @@ export const CYPHER_BATCH = 500;
  * our fixed vocabulary; every value is a literal escaped by `cypher-literal.ts`.
  */
 export function* renderCypher(input: ExportInput): Generator<string> {
-  yield* chunked(cypherParts(exportGraph(input)));
-}
-
-function* cypherParts(x: ExportGraph): Generator<string> {
+  const x = exportGraph(input);
   // Each id is written once as a node and again at each relationship end: quote it once.
   const quoted: string[] = new Array(x.nodeCount);
-  for (let i = 0; i < x.nodeCount; i++) quoted[i] = cypherString(x.nodeId(i));
-  yield '// Steward graph for Neo4j (steward export --format cypher). Idempotent: run it again to update.\n';
+  for (let i = 0; i < x.nodeCount; i++) quoted[i] = flat(cypherString(x.nodeId(i)));
+  const out = new TextChunks();
+  out.add('// Steward graph for Neo4j (steward export --format cypher). Idempotent: run it again to update.\n');
   for (const label of [NODE_LABEL, ...NODE_KINDS.map((k) => KIND_LABEL[k])]) {
-    yield `CREATE CONSTRAINT steward_${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE;\n`;
+    out.add(`CREATE CONSTRAINT steward_${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE;\n`);
   }
   for (const kind of NODE_KINDS) {
-    yield* nodeBatches(x, quoted, entitiesOf(x, kind), `${NODE_LABEL}:${KIND_LABEL[kind]}`);
+    yield* nodeBatches(x, out, quoted, x.graph.nodesOf(kind).map((node) => node.index), `${NODE_LABEL}:${KIND_LABEL[kind]}`);
   }
   if (x.nodeCount > x.entities) {
-    yield* nodeBatches(x, quoted, tainted(x), `${NODE_LABEL}:${TAINTED_LABEL}`);
+    yield* nodeBatches(x, out, quoted, tainted(x), `${NODE_LABEL}:${TAINTED_LABEL}`);
   }
   // Group edge indices by type with a counting sort: one pass, one typed array.
   const types = EDGE_TYPES.length;
@@ -40,10 +40,14 @@ function* cypherParts(x: ExportGraph): Generator<string> {
   const order = new Int32Array(x.edgeCount);
   const fill = start.slice(0, types);
   for (let k = 0; k < x.edgeCount; k++) order[fill[x.edgeTypeCode(k)]!++] = k;
+  // The end of a row, from its `to` on, per node: written at every relationship into it.
+  const toPart: string[] = new Array(x.nodeCount);
+  for (let i = 0; i < x.nodeCount; i++) toPart[i] = flat(`, to: ${quoted[i]}`);
   for (let t = 0; t < types; t++) {
     const type = EDGE_TYPES[t]!;
-    yield* edgeBatches(x, quoted, order.subarray(start[t]!, start[t + 1]!), relationshipType(type), 'relation' in type);
+    yield* edgeBatches(x, out, quoted, toPart, order.subarray(start[t]!, start[t + 1]!), relationshipType(type), 'relation' in type);
   }
+  yield out.take();
 }
 
 function relationshipType(type: EdgeType): string {
@@ -52,46 +56,69 @@ function relationshipType(type: EdgeType): string {
   return TAINTED_TYPE;
 }
 
-function* entitiesOf(x: ExportGraph, kind: NodeKind): Generator<ExportNode> {
-  for (const node of x.graph.nodesOf(kind)) yield x.node(node.index);
+function* tainted(x: ExportGraph): Generator<number> {
+  for (let i = x.entities; i < x.nodeCount; i++) yield i;
 }
 
-function* tainted(x: ExportGraph): Generator<ExportNode> {
-  for (let i = x.entities; i < x.nodeCount; i++) yield x.node(i);
-}
-
-function* nodeBatches(x: ExportGraph, quoted: readonly string[], nodes: Iterable<ExportNode>, labels: string): Generator<string> {
+/** Rows are added to `out` as they come, in UNWIND statements of `CYPHER_BATCH` rows. */
+function* nodeBatches(x: ExportGraph, out: TextChunks, quoted: readonly string[], nodes: Iterable<number>, labels: string): Generator<string> {
   const [primary, ...extra] = labels.split(':');
-  let rows: string[] = [];
-  const flush = function* () {
-    if (!rows.length) return;
-    yield `UNWIND [\n${rows.join(',\n')}\n] AS row\nMERGE (n:${primary} {id: row.id})\nSET n = row.props, n:${extra.join(':')};\n`;
-    rows = [];
-  };
-  for (const node of nodes) {
-    const id = x.nodeId(node.index);
-    rows.push(`{id: ${quoted[node.index]}, props: ${cypherMap([['id', id], ...x.nodeProps(node.index)])}}`);
-    if (rows.length >= CYPHER_BATCH) yield* flush();
+  const end = `\n] AS row\nMERGE (n:${primary} {id: row.id})\nSET n = row.props, n:${extra.join(':')};\n`;
+  let rows = 0;
+  for (const i of nodes) {
+    out.add(`${rows ? ',\n' : 'UNWIND [\n'}{id: ${quoted[i]}, props: ${cypherMap([['id', x.nodeId(i)], ...x.nodeProps(i)])}}`);
+    if (++rows === CYPHER_BATCH) {
+      out.add(end);
+      rows = 0;
+    }
+    if (out.full) yield out.take();
   }
-  yield* flush();
+  if (rows) out.add(end);
 }
 
-function* edgeBatches(x: ExportGraph, quoted: readonly string[], edges: Int32Array, type: string, keyed: boolean): Generator<string> {
-  let rows: string[] = [];
+function* edgeBatches(
+  x: ExportGraph,
+  out: TextChunks,
+  quoted: readonly string[],
+  toPart: readonly string[],
+  edges: Int32Array,
+  type: string,
+  keyed: boolean,
+): Generator<string> {
   const merge = keyed ? `MERGE (a)-[r:${type} {key: row.key}]->(b)` : `MERGE (a)-[r:${type}]->(b)`;
-  const flush = function* () {
-    if (!rows.length) return;
-    yield `UNWIND [\n${rows.join(',\n')}\n] AS row\nMATCH (a:${NODE_LABEL} {id: row.from})\nMATCH (b:${NODE_LABEL} {id: row.to})\n${merge}\nSET r = row.props;\n`;
-    rows = [];
-  };
+  const end = `\n] AS row\nMATCH (a:${NODE_LABEL} {id: row.from})\nMATCH (b:${NODE_LABEL} {id: row.to})\n${merge}\nSET r = row.props;\n`;
+  // The properties after the key, per class of properties: written once, reused at every edge.
+  const propsOfClass: string[] = [];
+  let rows = 0;
   for (const k of edges) {
-    rows.push(edgeRow(x, quoted, x.edge(k), keyed));
-    if (rows.length >= CYPHER_BATCH) yield* flush();
+    const c = x.edgePropsClass(k);
+    let props = c < 0 ? undefined : propsOfClass[c];
+    if (props === undefined) {
+      props = propsText(x.edgeProps(k), keyed);
+      if (c >= 0) propsOfClass[c] = flat(props);
+    }
+    out.add(rows ? ',\n{from: ' : 'UNWIND [\n{from: ');
+    out.add(quoted[x.edgeFrom(k)]!);
+    out.add(toPart[x.edgeTo(k)]!);
+    out.add(keyed ? keyPart(x.edgeOrdinal(k)) : ', props: ');
+    out.add(props);
+    if (++rows === CYPHER_BATCH) {
+      out.add(end);
+      rows = 0;
+    }
+    if (out.full) yield out.take();
   }
-  yield* flush();
+  if (rows) out.add(end);
 }
 
-function edgeRow(x: ExportGraph, quoted: readonly string[], edge: ExportEdge, keyed: boolean): string {
-  const props = keyed ? [['key', edge.ordinal] as const, ...x.edgeProps(edge.index)] : x.edgeProps(edge.index);
-  return `{from: ${quoted[edge.from]}, to: ${quoted[edge.to]}${keyed ? `, key: ${edge.ordinal}` : ''}, props: ${cypherMap(props)}}`;
+/** A row's properties from their first entry after the key (keyed) or their opening brace on, with the row's closing brace. */
+function propsText(props: Props, keyed: boolean): string {
+  if (!keyed) return `${cypherMap(props)}}`;
+  return props.length ? `, ${cypherMap(props).slice(1)}}` : '}}';
+}
+
+/** The key of a relation, in the row and first in its properties: ordinals are small, most 0. */
+const KEY_PARTS = Array.from({ length: 8 }, (_, n) => `, key: ${n}, props: {key: ${n}`);
+function keyPart(ordinal: number): string {
+  return KEY_PARTS[ordinal] ?? `, key: ${ordinal}, props: {key: ${ordinal}`;
 }

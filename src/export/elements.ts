@@ -3,7 +3,8 @@ import type { Finding } from '../analysis/finding.js';
 import { STEPS, costLikelihood } from '../analysis/paths/traversal.js';
 import type { StepKind } from '../analysis/paths/types.js';
 import type { AnyGraphNode, ModelGraph } from '../graph/graph.js';
-import { RELATION_KINDS, type RelationKindName } from '../model/schema.js';
+import { ACCESS_LEVELS, CONTROL_KEYS, OWNER_ROLES, RELATION_KINDS, type RelationKindName } from '../model/schema.js';
+import type { RelationAttrs } from '../model/types.js';
 import { taintedId } from './ids.js';
 import { entityProps, relationProps, taintedProps, tallyFindings, type FindingTally, type Props } from './properties.js';
 
@@ -22,7 +23,7 @@ export interface ExportInput {
  * The exported graph, shared by every format. Nodes are numbered as in the path projection:
  * 0..entities-1 are the entities (id order), then one node per tainted state (a store someone
  * reads, a tool some agent calls: content planted there steers its readers and callers). Nothing
- * is materialised: nodes and edges are generated one at a time, in a fixed order.
+ * is materialised: a format asks for node `i` and edge `k` in a fixed order.
  */
 export interface ExportGraph {
   readonly graph: ModelGraph;
@@ -40,13 +41,18 @@ export interface ExportGraph {
   nodeProps(i: number): Props;
   /** The properties of edge `k`, computed on demand. */
   edgeProps(k: number): Props;
-  /** Every node, in order. */
-  nodes(): Generator<ExportNode>;
   readonly edgeCount: number;
   /** Edge `k`: the relations (0..relations-1), then the steps, then the tainted-state links. */
   edge(k: number): ExportEdge;
-  /** Every edge, in order. */
-  edges(): Generator<ExportEdge>;
+  /** The ends and ordinal of edge `k`, as in `edge(k)`, without building it. */
+  edgeFrom(k: number): number;
+  edgeTo(k: number): number;
+  edgeOrdinal(k: number): number;
+  /**
+   * Edges with equal properties share a class (a small number): a format renders the properties
+   * of a class once. -1 for an edge whose properties are its own (a relation with controls).
+   */
+  edgePropsClass(k: number): number;
   /** A number per edge type (see `EDGE_TYPES`): for grouping edges without building them. */
   edgeTypeCode(k: number): number;
 }
@@ -96,34 +102,34 @@ export function exportGraph(input: ExportInput): ExportGraph {
     return entityProps(g, entity, tally, flags(i));
   };
 
-  function* nodes(): Generator<ExportNode> {
-    for (let i = 0; i < nodeCount; i++) yield node(i);
-  }
-
   const relations = g.size;
+  const relationCode = new Uint8Array(relations);
+  for (let k = 0; k < relations; k++) relationCode[k] = RELATION_CODE.get(g.edges[k]!.kind)!;
   const edgeCount = relations + (steps ? index.steps + (nodeCount - n) : 0);
 
-  const edge = (k: number): ExportEdge => {
-    if (k < relations) {
-      const e = g.edges[k]!;
-      // Relations are sorted by (from, kind, to): duplicates of a triple are adjacent.
-      let ordinal = 0;
-      for (let j = k - 1; j >= 0; j--) {
-        const p = g.edges[j]!;
-        if (p.source !== e.source || p.kind !== e.kind || p.target !== e.target) break;
-        ordinal++;
-      }
-      return { index: k, from: e.source, to: e.target, type: RELATION_TYPES[RELATION_CODE.get(e.kind)!]!, ordinal };
-    }
+  const edgeFrom = (k: number): number => {
+    if (k < relations) return g.edges[k]!.source;
     const s = k - relations;
-    if (s < index.steps) {
-      const from = index.edgeFrom[s]!;
-      const to = index.edgeTo[s]!;
-      return { index: k, from, to, type: STEP_TYPES[index.edgeStep[s]!]!, ordinal: 0 };
-    }
-    const i = n + (s - index.steps);
-    return { index: k, from: i, to: index.entity[i]!, type: TAINTED_LINK, ordinal: 0 };
+    return s < index.steps ? index.edgeFrom[s]! : n + (s - index.steps);
   };
+  const edgeTo = (k: number): number => {
+    if (k < relations) return g.edges[k]!.target;
+    const s = k - relations;
+    return s < index.steps ? index.edgeTo[s]! : index.entity[n + (s - index.steps)]!;
+  };
+  const edgeOrdinal = (k: number): number => {
+    if (k >= relations) return 0;
+    const e = g.edges[k]!;
+    // Relations are sorted by (from, kind, to): duplicates of a triple are adjacent.
+    let ordinal = 0;
+    for (let j = k - 1; j >= 0; j--) {
+      const p = g.edges[j]!;
+      if (p.source !== e.source || p.kind !== e.kind || p.target !== e.target) break;
+      ordinal++;
+    }
+    return ordinal;
+  };
+  const edge = (k: number): ExportEdge => ({ index: k, from: edgeFrom(k), to: edgeTo(k), type: EDGE_TYPES[edgeTypeCode(k)]!, ordinal: edgeOrdinal(k) });
 
   /** A step's properties (its kind is the edge's type): the relation it rides on, its likelihood, the states it joins. */
   const edgeProps = (k: number): Props => {
@@ -140,16 +146,70 @@ export function exportGraph(input: ExportInput): ExportGraph {
     ];
   };
 
-  function* edges(): Generator<ExportEdge> {
-    for (let k = 0; k < edgeCount; k++) yield edge(k);
-  }
+  // Classes are numbered in order of first use, from what the properties depend on.
+  let classes = 0;
+  const relationClass = new Int32Array(RELATION_SHAPES).fill(-1);
+  let taintedLinkClass = -1;
+  // A step's properties depend on its cost, its relation's kind and whether each end is a tainted state.
+  const stepClass = new Map<number, Int32Array>();
+  const edgePropsClass = (k: number): number => {
+    if (k < relations) {
+      const shape = relationShape(g.edges[k]!.attrs);
+      if (shape < 0) return -1;
+      if (relationClass[shape]! < 0) relationClass[shape] = classes++;
+      return relationClass[shape]!;
+    }
+    const s = k - relations;
+    if (s >= index.steps) return taintedLinkClass < 0 ? (taintedLinkClass = classes++) : taintedLinkClass;
+    const cost = index.edgeCost[s]!;
+    let byCost = stepClass.get(cost);
+    if (!byCost) stepClass.set(cost, (byCost = new Int32Array(RELATION_KINDS.length * 4).fill(-1)));
+    const at = relationCode[index.edgeRelation[s]!]! * 4 + (index.edgeFrom[s]! < n ? 0 : 2) + (index.edgeTo[s]! < n ? 0 : 1);
+    if (byCost[at]! < 0) byCost[at] = classes++;
+    return byCost[at]!;
+  };
 
   /** The type of edge `k` as a small number: relations 0..15, steps 16..26, the tainted link 27. */
   const edgeTypeCode = (k: number): number => {
-    if (k < relations) return RELATION_CODE.get(g.edges[k]!.kind)!;
+    if (k < relations) return relationCode[k]!;
     const s = k - relations;
     return s < index.steps ? RELATION_KINDS.length + index.edgeStep[s]! : RELATION_KINDS.length + STEPS.length;
   };
 
-  return { graph: g, nodeCount, entities: n, steps, nodeId, entityOf, node, nodeProps, edgeProps, nodes, edgeCount, edge, edges, edgeTypeCode };
+  return {
+    graph: g,
+    nodeCount,
+    entities: n,
+    steps,
+    nodeId,
+    entityOf,
+    node,
+    nodeProps,
+    edgeProps,
+    edgeCount,
+    edge,
+    edgeTypeCode,
+    edgeFrom,
+    edgeTo,
+    edgeOrdinal,
+    edgePropsClass,
+  };
+}
+
+const ACCESS_CODE: ReadonlyMap<string, number> = new Map(ACCESS_LEVELS.map((a, i) => [a, i + 1]));
+const ROLE_CODE: ReadonlyMap<string, number> = new Map(OWNER_ROLES.map((r, i) => [r, i + 1]));
+
+/** The number of values `relationShape` gives. */
+const RELATION_SHAPES = (ACCESS_LEVELS.length + 1) * (OWNER_ROLES.length + 1) * 2;
+
+/**
+ * What a relation's properties depend on when it has no controls (most relations): its access,
+ * role and whether it is implicit, as one number; -1 when it has controls.
+ */
+function relationShape(attrs: Readonly<RelationAttrs>): number {
+  for (const key of CONTROL_KEYS) if (attrs[key] !== undefined) return -1;
+  const access = attrs.access ? ACCESS_CODE.get(attrs.access) : 0;
+  const role = attrs.role ? ROLE_CODE.get(attrs.role) : 0;
+  if (access === undefined || role === undefined) return -1;
+  return ((access * (OWNER_ROLES.length + 1) + role) << 1) | (attrs.implicit ? 1 : 0);
 }

@@ -1,4 +1,5 @@
-import { chunked } from './chunks.js';
+import { TextChunks } from './chunks.js';
+import { flat } from './text.js';
 import { EDGE_TYPES, exportGraph, type EdgeType, type ExportGraph, type ExportInput } from './elements.js';
 import type { PropValue, Props } from './properties.js';
 import { xmlAttribute, xmlText } from './xml-escape.js';
@@ -21,30 +22,50 @@ interface Key {
  * second writes. Every value is escaped for XML 1.0 by `xml-escape.ts`.
  */
 export function* renderGraphML(input: ExportInput): Generator<string> {
-  yield* chunked(graphmlParts(exportGraph(input)));
-}
-
-function* graphmlParts(x: ExportGraph): Generator<string> {
+  const x = exportGraph(input);
   const keys = collectKeys(x);
   // Each id is written once as a node and again at each edge end: escape it once.
   const ids: string[] = new Array(x.nodeCount);
   for (let i = 0; i < x.nodeCount; i++) ids[i] = xmlAttribute(x.nodeId(i));
-  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
-  yield '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n';
+  const out = new TextChunks();
+  out.add('<?xml version="1.0" encoding="UTF-8"?>\n');
+  out.add('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n');
   for (const key of [...keys.node.values(), ...keys.edge.values()]) {
-    yield `  <key id="${key.id}" for="${key.domain}" attr.name="${xmlAttribute(key.name)}" attr.type="${key.type}"/>\n`;
+    out.add(`  <key id="${key.id}" for="${key.domain}" attr.name="${xmlAttribute(key.name)}" attr.type="${key.type}"/>\n`);
   }
-  yield '  <graph id="steward" edgedefault="directed">\n';
-  for (const node of x.nodes()) {
-    yield `    <node id="${ids[node.index]}">${dataElements(x.nodeProps(node.index), keys.node)}</node>\n`;
+  out.add('  <graph id="steward" edgedefault="directed">\n');
+  for (let i = 0; i < x.nodeCount; i++) {
+    out.add(`    <node id="${ids[i]}">${dataElements(x.nodeProps(i), keys.node)}</node>\n`);
+    if (out.full) yield out.take();
   }
-  // The edge_type element of each edge type, written once.
+  // An edge is its id, its ends and its data: the ends are written once per node, the data once
+  // per edge type and class of properties.
+  const sourcePart: string[] = new Array(x.nodeCount);
+  const targetPart: string[] = new Array(x.nodeCount);
+  for (let i = 0; i < x.nodeCount; i++) {
+    sourcePart[i] = flat(`" source="${ids[i]}`);
+    targetPart[i] = flat(`" target="${ids[i]}">`);
+  }
   const typeData = EDGE_TYPES.map((type) => dataElements(withType(type, []), keys.edge));
+  const types = EDGE_TYPES.length;
+  const dataOfClass: string[] = [];
   for (let k = 0; k < x.edgeCount; k++) {
-    const edge = x.edge(k);
-    yield `    <edge id="e${k}" source="${ids[edge.from]}" target="${ids[edge.to]}">${typeData[x.edgeTypeCode(k)]}${dataElements(x.edgeProps(k), keys.edge)}</edge>\n`;
+    const t = x.edgeTypeCode(k);
+    const c = x.edgePropsClass(k);
+    let data = c < 0 ? undefined : dataOfClass[c * types + t];
+    if (data === undefined) {
+      data = `${typeData[t]}${dataElements(x.edgeProps(k), keys.edge)}</edge>\n`;
+      if (c >= 0) dataOfClass[c * types + t] = flat(data);
+    }
+    out.add('    <edge id="e');
+    out.add(String(k));
+    out.add(sourcePart[x.edgeFrom(k)]!);
+    out.add(targetPart[x.edgeTo(k)]!);
+    out.add(data);
+    if (out.full) yield out.take();
   }
-  yield '  </graph>\n</graphml>\n';
+  out.add('  </graph>\n</graphml>\n');
+  yield out.take();
 }
 
 /** Every edge carries its type (a relation, a step, the tainted-state link), the attribute tools color by. */
@@ -67,7 +88,14 @@ function collectKeys(x: ExportGraph): { node: Map<string, Key>; edge: Map<string
   // Relations vary in their properties; every step has the same ones, so one step stands for all
   // (its likelihood declared double, whatever value it happens to have).
   const relations = x.graph.size;
-  for (let k = 0; k < relations; k++) note(edge, withType(x.edge(k).type, x.edgeProps(k)));
+  // Relations of one class of properties have the same ones: one stands for all of them.
+  const noted: boolean[] = [];
+  for (let k = 0; k < relations; k++) {
+    const c = x.edgePropsClass(k);
+    if (c >= 0 && noted[c]) continue;
+    if (c >= 0) noted[c] = true;
+    note(edge, withType(x.edge(k).type, x.edgeProps(k)));
+  }
   if (x.edgeCount > relations) {
     note(edge, withType(x.edge(relations).type, x.edgeProps(relations)));
     edge.set('likelihood', 'double');

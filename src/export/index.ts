@@ -22,7 +22,6 @@ export function renderExport(format: ExportFormat, input: ExportInput): Generato
   }
 }
 
-export { chunked } from './chunks.js';
 export { exportGraph, type ExportGraph, type ExportInput } from './elements.js';
 export { decodeOpenGraphId, encodeOpenGraphId } from './ids.js';
 export { openGraphExtension, renderOpenGraphExtension, type OpenGraphExtension } from './opengraph-schema.js';

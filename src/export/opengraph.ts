@@ -3,8 +3,8 @@ import type { AnyGraphNode } from '../graph/graph.js';
 import { EDGE_TYPES, exportGraph, type EdgeType, type ExportGraph, type ExportInput } from './elements.js';
 import { encodeOpenGraphId, taintedId } from './ids.js';
 import type { Props } from './properties.js';
-import { wellFormed } from './text.js';
-import { chunked } from './chunks.js';
+import { flat, wellFormed } from './text.js';
+import { TextChunks } from './chunks.js';
 import { OG_NAMESPACE, OG_NODE_KIND, OG_RELATION_KIND, OG_STEP_KIND, OG_SUBKIND, OG_TAINTED_KIND, OG_TAINTED_RELATION_KIND } from './vocabulary.js';
 
 /**
@@ -15,15 +15,11 @@ import { OG_NAMESPACE, OG_NODE_KIND, OG_RELATION_KIND, OG_STEP_KIND, OG_SUBKIND,
  * which the extension definition (`opengraph-schema.ts`) marks traversable.
  */
 export function* renderOpenGraph(input: ExportInput): Generator<string> {
-  yield* chunked(openGraphParts(exportGraph(input)));
-}
-
-function* openGraphParts(x: ExportGraph): Generator<string> {
+  const x = exportGraph(input);
   const ids = openGraphIds(x);
   // Each id is written once as a node and again at each edge end: quote it once.
   const quoted: string[] = new Array(x.nodeCount);
-  for (let i = 0; i < x.nodeCount; i++) quoted[i] = json(ids.of(i));
-  yield `{"metadata":{"source_kind":${JSON.stringify(OG_NAMESPACE)}},"graph":{"nodes":[`;
+  for (let i = 0; i < x.nodeCount; i++) quoted[i] = flat(json(ids.of(i)));
   // Kinds come from a small fixed set: quote each combination once.
   const kindsJson = new Map<string, string>();
   const quoteKinds = (kinds: string[]) => {
@@ -32,22 +28,40 @@ function* openGraphParts(x: ExportGraph): Generator<string> {
     if (quotedKinds === undefined) kindsJson.set(key, (quotedKinds = JSON.stringify(kinds)));
     return quotedKinds;
   };
-  const edgeKinds = EDGE_TYPES.map((type) => JSON.stringify(edgeKind(type)));
-  let first = true;
-  for (const node of x.nodes()) {
+  const out = new TextChunks();
+  out.add(`{"metadata":{"source_kind":${JSON.stringify(OG_NAMESPACE)}},"graph":{"nodes":[`);
+  for (let i = 0; i < x.nodeCount; i++) {
+    const node = x.node(i);
     const kinds = node.tainted ? [OG_TAINTED_KIND, OG_NODE_KIND[node.entity.kind]] : kindsOf(node.entity);
     const nativeId = node.tainted ? [] : nativeIdOf(node.entity, ids.natives);
-    const own = x.nodeProps(node.index);
+    const own = x.nodeProps(i);
     const props: Props = nativeId.length ? [...own, ['nativeid', nativeId[0]!]] : own;
-    yield `${first ? '' : ','}\n{"id":${quoted[node.index]},"kinds":${quoteKinds(kinds)},"properties":${propsJson(props)}}`;
-    first = false;
+    out.add(`${i ? ',' : ''}\n{"id":${quoted[i]},"kinds":${quoteKinds(kinds)},"properties":${propsJson(props)}}`);
+    if (out.full) yield out.take();
   }
-  yield '\n],"edges":[';
+  out.add('\n],"edges":[');
+  // An edge is its type's opening, its start's id, its end's id and its properties: each part is
+  // made once (per type, node or class of properties) and reused at every edge.
+  const opening = EDGE_TYPES.map((type) => flat(`,\n{"kind":${JSON.stringify(edgeKind(type))},"start":{"match_by":"id","value":`));
+  const end = '},"end":{"match_by":"id","value":';
+  const propsOfClass: string[] = [];
   for (let k = 0; k < x.edgeCount; k++) {
-    const edge = x.edge(k);
-    yield `${k ? ',' : ''}\n{"kind":${edgeKinds[x.edgeTypeCode(k)]},"start":{"match_by":"id","value":${quoted[edge.from]}},"end":{"match_by":"id","value":${quoted[edge.to]}},"properties":${propsJson(x.edgeProps(k))}}`;
+    const c = x.edgePropsClass(k);
+    let props = c < 0 ? undefined : propsOfClass[c];
+    if (props === undefined) {
+      props = `},"properties":${propsJson(x.edgeProps(k))}}`;
+      if (c >= 0) propsOfClass[c] = flat(props);
+    }
+    const open = opening[x.edgeTypeCode(k)]!;
+    out.add(k ? open : open.slice(1));
+    out.add(quoted[x.edgeFrom(k)]!);
+    out.add(end);
+    out.add(quoted[x.edgeTo(k)]!);
+    out.add(props);
+    if (out.full) yield out.take();
   }
-  yield '\n]}}\n';
+  out.add('\n]}}\n');
+  yield out.take();
 }
 
 export function edgeKind(type: EdgeType): string {

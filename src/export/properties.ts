@@ -47,23 +47,24 @@ const COMPUTED_FIELDS: ReadonlySet<string> = new Set(['id', 'name', 'layer']);
  */
 export function flattenSpec(spec: object): [string, PropValue][] {
   const out: [string, PropValue][] = [];
-  const walk = (value: unknown, key: string) => {
-    if (value === undefined || value === null) return;
-    if (typeof value === 'string' || typeof value === 'boolean') out.push([key, value]);
-    else if (typeof value === 'number') {
-      if (Number.isFinite(value)) out.push([key, value]);
-    } else if (Array.isArray(value)) {
-      const list = primitiveList(value);
-      if (list) out.push([key, list]);
-    } else if (typeof value === 'object') {
-      for (const k of Object.keys(value)) if (k !== '__proto__') walk((value as Record<string, unknown>)[k], `${key}_${k}`);
-    }
-  };
   for (const k of Object.keys(spec)) {
     if (REFERENCE_FIELDS.has(k) || COMPUTED_FIELDS.has(k) || k === '__proto__') continue;
-    walk((spec as Record<string, unknown>)[k], k);
+    flattenInto(out, (spec as Record<string, unknown>)[k], k);
   }
   return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+function flattenInto(out: [string, PropValue][], value: unknown, key: string): void {
+  if (value === undefined || value === null) return;
+  if (typeof value === 'string' || typeof value === 'boolean') out.push([key, value]);
+  else if (typeof value === 'number') {
+    if (Number.isFinite(value)) out.push([key, value]);
+  } else if (Array.isArray(value)) {
+    const list = primitiveList(value);
+    if (list) out.push([key, list]);
+  } else if (typeof value === 'object') {
+    for (const k of Object.keys(value)) if (k !== '__proto__') flattenInto(out, (value as Record<string, unknown>)[k], `${key}_${k}`);
+  }
 }
 
 function primitiveList(values: readonly unknown[]): PropValue | undefined {
@@ -95,9 +96,9 @@ export function tallyFindings(findings: readonly Finding[]): Map<string, Finding
 }
 
 /** Owner ids of a node, by role, each list sorted. */
-export function ownersByRole(g: ModelGraph, id: string): Map<OwnerRoleName, string[]> {
+export function ownersByRole(owners: ReturnType<ModelGraph['ownersOf']>): Map<OwnerRoleName, string[]> {
   const byRole = new Map<OwnerRoleName, string[]>();
-  for (const { owner, role } of g.ownersOf(id)) {
+  for (const { owner, role } of owners) {
     const list = byRole.get(role);
     if (list) list.push(owner.id);
     else byRole.set(role, [owner.id]);
@@ -124,18 +125,25 @@ export function entityProps(g: ModelGraph, node: AnyGraphNode, tally: FindingTal
     ['layer', node.layer],
     ['layer_name', `${LAYERS[node.layer].id} ${LAYERS[node.layer].name}`],
   ];
-  const owners = ownersByRole(g, node.id);
+  const owners = g.ownersOf(node.id);
+  const byRole = ownersByRole(owners);
   for (const role of OWNER_ROLES) {
-    const list = owners.get(role);
+    const list = byRole.get(role);
     if (list) props.push([`owners_${role}`, list]);
   }
   if (node.kind !== 'owner') props.push(['accountable', accountableOwners(g, node.id).length > 0]);
   props.push(['finding_count', tally?.open ?? 0], ['accepted_finding_count', tally?.accepted ?? 0]);
   if (tally?.max) props.push(['max_severity', tally.max]);
   props.push(['entry_point', flags.entry], ['crown_jewel', flags.jewel]);
-  const taken = new Set(props.map(([k]) => k));
-  for (const p of flattenSpec(node.spec)) if (!taken.has(p[0])) props.push(p);
+  const computed = props.length;
+  for (const p of flattenSpec(node.spec)) if (!takenIn(props, computed, p[0])) props.push(p);
   return props;
+}
+
+/** Whether one of the first `count` properties has this key: a dozen, fewer than a set would pay for. */
+function takenIn(props: readonly (readonly [string, PropValue])[], count: number, key: string): boolean {
+  for (let i = 0; i < count; i++) if (props[i]![0] === key) return true;
+  return false;
 }
 
 /** The node of an entity's tainted state: content planted in it steers whoever reads or calls it. */
