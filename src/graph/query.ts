@@ -305,8 +305,29 @@ export interface AccessSummary {
   restrictedWrite: boolean;
 }
 
-const NO_ACCESS: AccessSummary = { restricted: false, sensitive: false, write: false, restrictedWrite: false };
-const summaryMemos = new WeakMap<ModelGraph, Map<string, AccessSummary>>();
+const RESTRICTED = 1;
+const SENSITIVE = 2;
+const WRITE = 4;
+const RESTRICTED_WRITE = 8;
+/** Marks a memo slot as filled: a node that reaches nothing still has a nonzero slot. */
+const KNOWN = 16;
+
+/** The sixteen possible summaries, by bit mask, shared by every caller (read-only). */
+const SUMMARIES: readonly AccessSummary[] = Array.from({ length: 16 }, (_, bits) =>
+  Object.freeze({
+    restricted: (bits & RESTRICTED) !== 0,
+    sensitive: (bits & SENSITIVE) !== 0,
+    write: (bits & WRITE) !== 0,
+    restrictedWrite: (bits & RESTRICTED_WRITE) !== 0,
+  }),
+);
+
+/** Per node, its summary bits with and without its tools' reach (0: not computed yet). */
+interface SummaryMemo {
+  own: Uint8Array;
+  withTools: Uint8Array;
+}
+const summaryMemos = new WeakMap<ModelGraph, SummaryMemo>();
 
 /**
  * The same reach as `dataAccessOf` (direct reads and writes, credential grants, and the same of
@@ -315,45 +336,35 @@ const summaryMemos = new WeakMap<ModelGraph, Map<string, AccessSummary>>();
  * thousands of grants cost once, not once per agent.
  */
 export function accessSummaryOf(g: ModelGraph, id: string): AccessSummary {
+  const node = g.node(id);
+  if (!node) return SUMMARIES[0]!;
   let memo = summaryMemos.get(g);
-  if (!memo) summaryMemos.set(g, (memo = new Map()));
-  const own = (nodeId: string, withTools: boolean): AccessSummary => {
-    const key = `${withTools ? '+' : '-'}${nodeId}`;
-    const hit = memo!.get(key);
-    if (hit) return hit;
-    const node = g.node(nodeId);
-    let s = NO_ACCESS;
-    if (node) {
-      const acc = { ...NO_ACCESS };
-      const addData = (dataIndex: number, access: AccessLevel) => {
-        const data = g.nodes[dataIndex]!;
-        if (data.kind !== 'data') return;
-        const restricted = data.spec.classification === 'restricted';
-        acc.restricted ||= restricted;
-        acc.sensitive ||= restricted || data.spec.classification === 'confidential';
-        if (access !== 'read') {
-          acc.write = true;
-          acc.restrictedWrite ||= restricted;
-        }
-      };
-      const fold = (s2: AccessSummary) => {
-        acc.restricted ||= s2.restricted;
-        acc.sensitive ||= s2.sensitive;
-        acc.write ||= s2.write;
-        acc.restrictedWrite ||= s2.restrictedWrite;
-      };
-      for (const k of g.outIndex(node.index)) {
-        const e = g.edges[k]!;
-        if (e.kind === 'reads') addData(e.target, 'read');
-        else if (e.kind === 'writes') addData(e.target, 'write');
-        else if (e.kind === 'grants' && node.kind === 'credential') addData(e.target, e.attrs.access ?? 'read');
-        else if (e.kind === 'authenticates_with') fold(own(e.to, false));
-        else if (e.kind === 'invokes' && withTools) fold(own(e.to, false));
-      }
-      s = acc;
-    }
-    memo!.set(key, s);
-    return s;
-  };
-  return own(id, true);
+  if (!memo) summaryMemos.set(g, (memo = { own: new Uint8Array(g.order), withTools: new Uint8Array(g.order) }));
+  return SUMMARIES[summaryBits(g, memo, node.index, true)]!;
+}
+
+function summaryBits(g: ModelGraph, memo: SummaryMemo, index: number, withTools: boolean): number {
+  const table = withTools ? memo.withTools : memo.own;
+  const hit = table[index]!;
+  if (hit) return hit & ~KNOWN;
+  const isCredential = g.nodes[index]!.kind === 'credential';
+  let bits = 0;
+  for (const k of g.outIndex(index)) {
+    const e = g.edges[k]!;
+    if (e.kind === 'reads') bits |= dataBits(g, e.target, false);
+    else if (e.kind === 'writes') bits |= dataBits(g, e.target, true);
+    else if (e.kind === 'grants' && isCredential) bits |= dataBits(g, e.target, (e.attrs.access ?? 'read') !== 'read');
+    else if (e.kind === 'authenticates_with' || (e.kind === 'invokes' && withTools)) bits |= summaryBits(g, memo, e.target, false);
+  }
+  table[index] = bits | KNOWN;
+  return bits;
+}
+
+function dataBits(g: ModelGraph, index: number, write: boolean): number {
+  const data = g.nodes[index]!;
+  if (data.kind !== 'data') return 0;
+  const restricted = data.spec.classification === 'restricted';
+  let bits = restricted ? RESTRICTED | SENSITIVE : data.spec.classification === 'confidential' ? SENSITIVE : 0;
+  if (write) bits |= restricted ? WRITE | RESTRICTED_WRITE : WRITE;
+  return bits;
 }
