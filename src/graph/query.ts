@@ -45,7 +45,7 @@ export function agentsOfSystem(g: ModelGraph, systemId: string): GraphNode<'agen
 
 /** Owners holding `role` on `id`, active or not. */
 export function ownersWithRole(g: ModelGraph, id: string, role: OwnerRoleName): GraphNode<'owner'>[] {
-  return g.ownersOf(id, role).map((o) => o.owner);
+  return g.ownersWithRole(id, role);
 }
 
 export function isActiveOwner(owner: GraphNode<'owner'>): boolean {
