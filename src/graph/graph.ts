@@ -16,6 +16,12 @@ export interface GraphNode<K extends NodeKind = NodeKind> {
 
 export type AnyGraphNode = { [K in NodeKind]: GraphNode<K> }[NodeKind];
 
+/**
+ * A node named by its id, or the node itself: callers that hold the node pass it and save a lookup
+ * in the map of every id.
+ */
+export type NodeRef = string | AnyGraphNode;
+
 /** An edge of the model graph: one relation. */
 export interface GraphEdge {
   /** Dense index, 0..size-1, in (from, kind, to) order. */
@@ -148,27 +154,27 @@ export class ModelGraph {
   }
 
   /** Edges leaving `id`, optionally of one kind, in (kind, target) order. */
-  outEdgesOf(id: string, kind?: RelationKindName): GraphEdge[] {
+  outEdgesOf(id: NodeRef, kind?: RelationKindName): GraphEdge[] {
     return this.collect(this.outEdges, id, kind, edgeItself);
   }
 
   /** Edges arriving at `id`, optionally of one kind. */
-  inEdgesOf(id: string, kind?: RelationKindName): GraphEdge[] {
+  inEdgesOf(id: NodeRef, kind?: RelationKindName): GraphEdge[] {
     return this.collect(this.inEdges, id, kind, edgeItself);
   }
 
   /** Nodes that `id` points to by `kind` edges. */
-  targets(id: string, kind: RelationKindName): AnyGraphNode[] {
+  targets(id: NodeRef, kind: RelationKindName): AnyGraphNode[] {
     return this.collect(this.outEdges, id, kind, targetOf);
   }
 
   /** Nodes that point to `id` by `kind` edges. */
-  sources(id: string, kind: RelationKindName): AnyGraphNode[] {
+  sources(id: NodeRef, kind: RelationKindName): AnyGraphNode[] {
     return this.collect(this.inEdges, id, kind, sourceOf);
   }
 
   /** The owners of `id` with their roles, optionally of one role. */
-  ownersOf(id: string, role?: OwnerRoleName): { owner: GraphNode<'owner'>; role: OwnerRoleName; edge: GraphEdge }[] {
+  ownersOf(id: NodeRef, role?: OwnerRoleName): { owner: GraphNode<'owner'>; role: OwnerRoleName; edge: GraphEdge }[] {
     const out: { owner: GraphNode<'owner'>; role: OwnerRoleName; edge: GraphEdge }[] = [];
     for (const edge of this.inEdgesOf(id, 'owns')) {
       if (role === undefined || edge.attrs.role === role) out.push({ owner: this.nodes[edge.source] as GraphNode<'owner'>, role: edge.attrs.role!, edge });
@@ -177,7 +183,7 @@ export class ModelGraph {
   }
 
   /** The owners holding `role` on `id`, active or not. */
-  ownersWithRole(id: string, role: OwnerRoleName): GraphNode<'owner'>[] {
+  ownersWithRole(id: NodeRef, role: OwnerRoleName): GraphNode<'owner'>[] {
     const out: GraphNode<'owner'>[] = [];
     const list = this.rangeOf(this.inEdges, id, 'owns');
     for (let k = this.lo; k < this.hi; k++) {
@@ -198,7 +204,7 @@ export class ModelGraph {
   }
 
   /** Edges of one row as `pick` maps them. */
-  private collect<T>(rows: Int32Array, id: string, kind: RelationKindName | undefined, pick: (g: ModelGraph, e: GraphEdge) => T): T[] {
+  private collect<T>(rows: Int32Array, id: NodeRef, kind: RelationKindName | undefined, pick: (g: ModelGraph, e: GraphEdge) => T): T[] {
     const list = this.rangeOf(rows, id, kind);
     const out: T[] = new Array(this.hi - this.lo);
     for (let k = this.lo; k < this.hi; k++) out[k - this.lo] = pick(this, this.edges[list[k]!]!);
@@ -213,8 +219,8 @@ export class ModelGraph {
    * Finds the edges of `id`'s row (out or in) of one kind or of all, as positions `lo..hi` of the
    * returned list; an unknown id gives an empty range.
    */
-  private rangeOf(rows: Int32Array, id: string, kind: RelationKindName | undefined): Int32Array {
-    const node = this.lookup(id);
+  private rangeOf(rows: Int32Array, id: NodeRef, kind: RelationKindName | undefined): Int32Array {
+    const node = typeof id === 'string' ? this.lookup(id) : id;
     if (!node) {
       this.lo = this.hi = 0;
       return rows;

@@ -1,7 +1,7 @@
 import type { AccessLevel, OwnerRoleName } from '../model/schema.js';
 import { TRUSTED_INPUTS } from '../model/schema.js';
 import { durationSeconds } from '../util/dates.js';
-import type { AnyGraphNode, GraphEdge, GraphNode, ModelGraph } from './graph.js';
+import type { AnyGraphNode, GraphEdge, GraphNode, ModelGraph, NodeRef } from './graph.js';
 
 /** Small, named questions about the graph that rules and analyses share. */
 
@@ -12,39 +12,39 @@ export function accessAtLeast(a: AccessLevel, min: AccessLevel): boolean {
 }
 
 /** Credentials that an agent, tool or person authenticates with. */
-export function credentialsOf(g: ModelGraph, id: string): GraphNode<'credential'>[] {
+export function credentialsOf(g: ModelGraph, id: NodeRef): GraphNode<'credential'>[] {
   return g.targets(id, 'authenticates_with') as GraphNode<'credential'>[];
 }
 
 /** Agents, tools and people that hold a credential. */
-export function holdersOf(g: ModelGraph, credentialId: string): AnyGraphNode[] {
+export function holdersOf(g: ModelGraph, credentialId: NodeRef): AnyGraphNode[] {
   return g.sources(credentialId, 'authenticates_with');
 }
 
 /** Agents that hold a credential, directly. */
-export function agentHoldersOf(g: ModelGraph, credentialId: string): GraphNode<'agent'>[] {
+export function agentHoldersOf(g: ModelGraph, credentialId: NodeRef): GraphNode<'agent'>[] {
   return holdersOf(g, credentialId).filter((n): n is GraphNode<'agent'> => n.kind === 'agent');
 }
 
-export function toolsOf(g: ModelGraph, agentId: string): GraphNode<'tool'>[] {
+export function toolsOf(g: ModelGraph, agentId: NodeRef): GraphNode<'tool'>[] {
   return g.targets(agentId, 'invokes') as GraphNode<'tool'>[];
 }
 
-export function parentOf(g: ModelGraph, agentId: string): GraphNode<'agent'> | undefined {
+export function parentOf(g: ModelGraph, agentId: NodeRef): GraphNode<'agent'> | undefined {
   return g.targets(agentId, 'child_of')[0] as GraphNode<'agent'> | undefined;
 }
 
-export function systemOf(g: ModelGraph, id: string): GraphNode<'system'> | undefined {
+export function systemOf(g: ModelGraph, id: NodeRef): GraphNode<'system'> | undefined {
   return g.targets(id, 'part_of')[0] as GraphNode<'system'> | undefined;
 }
 
 /** Agents of a system (explicit or implicit part_of). */
-export function agentsOfSystem(g: ModelGraph, systemId: string): GraphNode<'agent'>[] {
+export function agentsOfSystem(g: ModelGraph, systemId: NodeRef): GraphNode<'agent'>[] {
   return g.sources(systemId, 'part_of').filter((n): n is GraphNode<'agent'> => n.kind === 'agent');
 }
 
 /** Owners holding `role` on `id`, active or not. */
-export function ownersWithRole(g: ModelGraph, id: string, role: OwnerRoleName): GraphNode<'owner'>[] {
+export function ownersWithRole(g: ModelGraph, id: NodeRef, role: OwnerRoleName): GraphNode<'owner'>[] {
   return g.ownersWithRole(id, role);
 }
 
@@ -55,12 +55,12 @@ export function isActiveOwner(owner: GraphNode<'owner'>): boolean {
 /** The team of an owner: itself for a team, its team (if any) for a person. */
 export function teamOf(g: ModelGraph, owner: GraphNode<'owner'>): GraphNode<'owner'> {
   if ((owner.spec.type ?? 'team') === 'team') return owner;
-  const team = g.targets(owner.id, 'member_of')[0];
+  const team = g.targets(owner, 'member_of')[0];
   return (team as GraphNode<'owner'> | undefined) ?? owner;
 }
 
 /** Active owners accountable at run time: business owners and operators. */
-export function accountableOwners(g: ModelGraph, id: string): GraphNode<'owner'>[] {
+export function accountableOwners(g: ModelGraph, id: NodeRef): GraphNode<'owner'>[] {
   return g
     .ownersOf(id)
     .filter((o) => (o.role === 'business' || o.role === 'operator') && isActiveOwner(o.owner))
@@ -191,12 +191,12 @@ export interface Grant {
   edge: GraphEdge;
 }
 
-export function grantsOf(g: ModelGraph, credentialId: string): Grant[] {
+export function grantsOf(g: ModelGraph, credentialId: NodeRef): Grant[] {
   return g.outEdgesOf(credentialId, 'grants').map((edge) => ({ target: g.nodes[edge.target]!, access: edge.attrs.access ?? 'read', edge }));
 }
 
 /** The grant with the highest access (the first by target id among equals), if it grants anything. */
-export function highestGrant(g: ModelGraph, credentialId: string): Grant | undefined {
+export function highestGrant(g: ModelGraph, credentialId: NodeRef): Grant | undefined {
   let best: Grant | undefined;
   for (const grant of grantsOf(g, credentialId)) if (!best || ACCESS_RANK[grant.access] > ACCESS_RANK[best.access]) best = grant;
   return best;
@@ -259,10 +259,10 @@ export function isWildcardScope(scope: string): boolean {
  * The teams that issued the credentials `id` (an agent or a tool) authenticates with, each with the
  * ids of the credentials it issued, in graph order. A person named as issuer counts as their team.
  */
-export function credentialIssuers(g: ModelGraph, id: string): Map<string, string[]> {
+export function credentialIssuers(g: ModelGraph, id: NodeRef): Map<string, string[]> {
   const issuers = new Map<string, string[]>();
   for (const credential of credentialsOf(g, id)) {
-    for (const issuer of ownersWithRole(g, credential.id, 'issuer')) {
+    for (const issuer of ownersWithRole(g, credential, 'issuer')) {
       const team = teamOf(g, issuer).id;
       const issued = issuers.get(team);
       if (!issued) issuers.set(team, [credential.id]);
@@ -280,7 +280,7 @@ export function credentialIssuers(g: ModelGraph, id: string): Map<string, string
 export function untrustedEntryOf(g: ModelGraph, agent: GraphNode<'agent'>): string | undefined {
   if (isExternal(agent)) return 'externally exposed';
   if (takesUntrustedInput(agent)) return 'takes untrusted input';
-  for (const e of g.outEdgesOf(agent.id, 'exposed_to')) {
+  for (const e of g.outEdgesOf(agent, 'exposed_to')) {
     if (isUntrustedBoundary(g.nodes[e.target]!)) return `exposed to untrusted boundary "${e.to}"`;
   }
   return undefined;
