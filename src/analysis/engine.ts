@@ -79,17 +79,28 @@ function runRule(rule: Rule, ctx: RuleContext, out: Finding[], seen: SeenFinding
  * their findings in id order mostly, so each bucket is nearly sorted and sorts in about linear time.
  */
 function sortFindings(findings: Finding[]): Finding[] {
-  const buckets = new Map<string, Finding[]>();
+  // Per severity rank, the findings of each rule; a rule's findings arrive in a run, so the last
+  // bucket is kept at hand.
+  const byRank: Map<string, Finding[]>[] = SEVERITIES.map(() => new Map());
+  let last: Finding[] | undefined;
+  let lastRule = '';
+  let lastSeverity: Severity | undefined;
   for (const f of findings) {
-    const key = `${SEVERITIES.length - severityRank(f.severity)}\u0000${f.ruleId}`;
-    let list = buckets.get(key);
-    if (!list) buckets.set(key, (list = []));
-    list.push(f);
+    if (f.ruleId !== lastRule || f.severity !== lastSeverity) {
+      const buckets = byRank[severityRank(f.severity)]!;
+      last = buckets.get(f.ruleId);
+      if (!last) buckets.set(f.ruleId, (last = []));
+      lastRule = f.ruleId;
+      lastSeverity = f.severity;
+    }
+    last!.push(f);
   }
   const out: Finding[] = [];
-  for (const key of [...buckets.keys()].sort()) {
-    const list = buckets.get(key)!.sort(compareFindings);
-    for (const f of list) out.push(f);
+  for (let rank = byRank.length - 1; rank >= 0; rank--) {
+    const buckets = byRank[rank]!;
+    for (const ruleId of [...buckets.keys()].sort()) {
+      for (const f of buckets.get(ruleId)!.sort(compareFindings)) out.push(f);
+    }
   }
   return out;
 }

@@ -170,7 +170,14 @@ function authorityCache(c: PathFacts): AuthorityCache {
 /** Sorted union of sorted arrays, without duplicates. */
 function union(parts: readonly (Int32Array | number[])[]): Int32Array {
   let n = 0;
-  for (const p of parts) n += p.length;
+  let only: Int32Array | number[] | undefined;
+  for (const p of parts) {
+    if (!p.length) continue;
+    only = n ? undefined : p;
+    n += p.length;
+  }
+  // One memoized set alone (an agent with a single tool, a tool with one credential): share it.
+  if (only instanceof Int32Array) return only;
   const all = new Int32Array(n);
   let i = 0;
   for (const p of parts) for (let j = 0; j < p.length; j++) all[i++] = p[j]!;
@@ -242,10 +249,33 @@ export function extraAuthority(c: PathFacts, a: number, b: number): number[] {
 export function hasExtraAuthority(c: PathFacts, a: number, b: number): boolean {
   const theirs = authorityOf(c, b);
   if (!theirs.length) return false;
-  const cache = authorityCache(c);
-  const stamp = markAuthority(c, cache, a);
-  for (const x of theirs) if (cache.member[x] !== stamp) return true;
-  return false;
+  return !isSubset(theirs, authorityOf(c, a));
+}
+
+/**
+ * Whether every element of sorted `small` is in sorted `big`: a merge, or a binary search per
+ * element when `big` is much the larger (a hub agent's authority against a narrow one's).
+ */
+function isSubset(small: Int32Array, big: Int32Array): boolean {
+  if (small.length > big.length) return false;
+  let lo = 0;
+  const search = small.length * Math.log2(big.length + 1) < big.length;
+  for (let i = 0; i < small.length; i++) {
+    const x = small[i]!;
+    if (search) {
+      let hi = big.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (big[mid]! < x) lo = mid + 1;
+        else hi = mid;
+      }
+    } else {
+      while (lo < big.length && big[lo]! < x) lo++;
+    }
+    if (lo === big.length || big[lo] !== x) return false;
+    lo++;
+  }
+  return true;
 }
 
 /**
