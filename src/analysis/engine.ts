@@ -113,7 +113,7 @@ function toFinding(rule: Rule, r: RuleResult, node: AnyGraphNode | undefined, id
     category: rule.category,
     severity: r.severity ?? rule.severity,
     baseSeverity: rule.severity,
-    reasons: r.reasons ?? [],
+    reasons: r.reasons ?? NO_REASONS,
     subject: r.subject,
     subjectKind: node?.kind ?? 'acceptance',
     related: relatedIds(r.related),
@@ -139,6 +139,7 @@ function relatedIds(related: readonly string[] | undefined): readonly string[] {
 }
 
 const NO_RELATED: readonly string[] = Object.freeze([]);
+const NO_REASONS: readonly string[] = Object.freeze([]);
 
 function applyAcceptances(graph: ModelGraph, findings: Finding[], asOf: string): void {
   const active = graph.accepted.filter((a) => !isExpired(a, asOf)).map((a) => ({ a, match: acceptanceMatcher(a.finding) }));

@@ -26,21 +26,22 @@ export function accountableTeams(g: ModelGraph): Accountability {
   const teams: number[][] = Array.from({ length: g.order }, () => []);
   const teamIndex = new Map<string, number>();
   const names: string[] = [];
-  for (const e of g.edges) {
-    if (e.kind !== 'owns') continue;
-    const role = e.attrs.role;
-    const target = g.nodes[e.target]!;
-    if (role !== 'business' && role !== 'operator' && !(role === 'data' && target.kind === 'data')) continue;
-    const owner = g.nodes[e.source]!;
-    if (owner.kind !== 'owner' || !isActiveOwner(owner)) continue;
-    const team = teamOf(g, owner).id;
-    let t = teamIndex.get(team);
-    if (t === undefined) {
-      teamIndex.set(team, (t = names.length));
-      names.push(team);
+  // Only owners own: their rows, in id order, give the owns relations in graph order.
+  for (const owner of g.nodesOf('owner')) {
+    if (!isActiveOwner(owner)) continue;
+    for (const e of g.outEdgesOf(owner, 'owns')) {
+      const role = e.attrs.role;
+      const target = g.nodes[e.target]!;
+      if (role !== 'business' && role !== 'operator' && !(role === 'data' && target.kind === 'data')) continue;
+      const team = teamOf(g, owner).id;
+      let t = teamIndex.get(team);
+      if (t === undefined) {
+        teamIndex.set(team, (t = names.length));
+        names.push(team);
+      }
+      const list = teams[e.target]!;
+      if (!list.includes(t)) list.push(t);
     }
-    const list = teams[e.target]!;
-    if (!list.includes(t)) list.push(t);
   }
   return { teams, names };
 }
