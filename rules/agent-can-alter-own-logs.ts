@@ -15,7 +15,7 @@ function describeVia(g: ModelGraph, via: readonly GraphEdge[]): string {
 function escalationReasons(g: ModelGraph, agent: GraphNode<'agent'>): string[] {
   const reasons: string[] = [];
   if (takesUntrustedInput(agent)) reasons.push('takes untrusted input: a hijacked session can erase its own trace');
-  if (toolsOf(g, agent.id).some(isIrreversible)) reasons.push('can take irreversible actions whose record it can alter');
+  if (toolsOf(g, agent).some(isIrreversible)) reasons.push('can take irreversible actions whose record it can alter');
   return reasons;
 }
 
@@ -34,7 +34,7 @@ export default defineRule({
   *check({ graph }) {
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
-      const sinks = graph.outEdgesOf(agent.id, 'logs_to');
+      const sinks = graph.outEdgesOf(agent, 'logs_to');
       if (!sinks.length) continue;
       const access = new Map(dataAccessOf(graph, agent.id).map((a) => [a.data.id, a]));
       let reasons: string[] | undefined;

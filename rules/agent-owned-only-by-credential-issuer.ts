@@ -27,10 +27,10 @@ export default defineRule({
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
       const accountable = graph
-        .ownersOf(agent.id)
+        .ownersOf(agent)
         .filter((o) => (o.role === 'business' || o.role === 'operator') && isActiveOwner(o.owner));
       if (!accountable.length) continue;
-      const issuers = credentialIssuers(graph, agent.id);
+      const issuers = credentialIssuers(graph, agent);
       if (!issuers.size) continue;
       const issued = accountable.map((o) => (isPlatformTeam(graph, o.owner) ? issuers.get(teamOf(graph, o.owner).id) : undefined));
       if (issued.some((credentials) => !credentials)) continue;

@@ -16,9 +16,9 @@ export default defineRule({
   *check({ graph }) {
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
-      const owners = ownersWithRole(graph, agent.id, 'business');
+      const owners = ownersWithRole(graph, agent, 'business');
       if (owners.some(isActiveOwner)) continue;
-      if (parentOf(graph, agent.id) && !accountableOwners(graph, agent.id).length) continue;
+      if (parentOf(graph, agent) && !accountableOwners(graph, agent).length) continue;
       const { severity, reasons } = escalateForAgent(graph, agent, 'high');
       yield {
         subject: agent.id,

@@ -15,7 +15,7 @@ function sharingIndex(g: ModelGraph): (c: GraphNode<'credential'>) => Sharing {
   return (c) => {
     let s = memo.get(c.id);
     if (!s) {
-      const holders = holdersOf(g, c.id);
+      const holders = holdersOf(g, c);
       s = {
         agents: holders.filter((h) => h.kind === 'agent' && lifecycleOf(h) !== 'retired').map((h) => h.id),
         people: holders.filter((h) => h.kind === 'owner').map((h) => h.id),
@@ -67,11 +67,11 @@ export default defineRule({
     const sharing = sharingIndex(graph);
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) !== 'active') continue;
-      const held = graph.targets(agent.id, 'authenticates_with') as GraphNode<'credential'>[];
+      const held = graph.targets(agent, 'authenticates_with') as GraphNode<'credential'>[];
       const active = held.filter(isCredentialActive);
       let message: string;
       if (!held.length) {
-        const acts = graph.outEdgesOf(agent.id).filter((e) => ACTING_RELATIONS.has(e.kind));
+        const acts = graph.outEdgesOf(agent).filter((e) => ACTING_RELATIONS.has(e.kind));
         if (!acts.length) continue;
         message = `agent "${agent.id}" holds no credential, yet ${acts.length} of its relations (${listIds(acts.slice(0, 3).map((e) => e.to), acts.length)}) are calls or data access that should be attributable to it`;
       } else if (!active.length) {

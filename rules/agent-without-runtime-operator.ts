@@ -38,9 +38,9 @@ export default defineRule({
   *check({ graph }) {
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
-      const accountable = accountableOwners(graph, agent.id);
-      if (!accountable.length && parentOf(graph, agent.id)) continue;
-      const operators = ownersWithRole(graph, agent.id, 'operator');
+      const accountable = accountableOwners(graph, agent);
+      if (!accountable.length && parentOf(graph, agent)) continue;
+      const operators = ownersWithRole(graph, agent, 'operator');
       const active = operators.filter(isActiveOwner);
       let message: string;
       const related = operators.map((o) => o.id);
@@ -49,7 +49,7 @@ export default defineRule({
           ? `agent "${agent.id}" has no active runtime operator: ${operators.map((o) => `"${o.id}" is ${o.spec.status}`).join(', ')}`
           : `agent "${agent.id}" has no runtime operator`;
       } else {
-        const issuers = credentialIssuers(graph, agent.id);
+        const issuers = credentialIssuers(graph, agent);
         const issuedBy = (o: GraphNode<'owner'>) => (isPlatformTeam(graph, o) ? issuers.get(teamOf(graph, o).id) : undefined);
         if (!active.every((o) => issuedBy(o))) continue;
         if (accountable.every((o) => issuedBy(o))) continue;

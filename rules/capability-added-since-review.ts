@@ -36,7 +36,7 @@ export default defineRule({
       const last = agent.spec.review?.last;
       if (last === undefined || lifecycleOf(agent) === 'retired') continue;
       const added = new Map<string, { date: string; what: string[] }>();
-      for (const edge of graph.outEdgesOf(agent.id)) {
+      for (const edge of graph.outEdgesOf(agent)) {
         const describe = CAPABILITIES[edge.kind];
         const date = edge.attrs.added;
         if (!describe || date === undefined || date <= last) continue;

@@ -28,7 +28,7 @@ export default defineRule({
       const triggers: string[] = [];
       if (agent.spec.can_add_tools) triggers.push('can add tools at run time');
       if (agent.spec.can_spawn_agents) triggers.push('can spawn agents at run time');
-      const irreversible = toolsOf(graph, agent.id).filter(isIrreversible).map((t) => t.id);
+      const irreversible = toolsOf(graph, agent).filter(isIrreversible).map((t) => t.id);
       if (irreversible.length)
         triggers.push(`invokes irreversible tool${irreversible.length > 1 ? 's' : ''} ${irreversible.map((t) => `"${t}"`).join(', ')}`);
       if (!triggers.length) continue;

@@ -9,7 +9,7 @@ function executesCode(tool: GraphNode<'tool'>): boolean {
 /** The first write or admin grant of an active credential, described. */
 function privilegedGrant(g: ModelGraph, credential: GraphNode<'credential'>): string | undefined {
   if (!isCredentialActive(credential)) return undefined;
-  const grant = g.outEdgesOf(credential.id, 'grants').find((e) => e.attrs.access === 'write' || e.attrs.access === 'admin');
+  const grant = g.outEdgesOf(credential, 'grants').find((e) => e.attrs.access === 'write' || e.attrs.access === 'admin');
   return grant && `credential "${credential.id}", which grants ${grant.attrs.access} on "${grant.to}"`;
 }
 
@@ -38,7 +38,7 @@ export default defineRule({
     const callerGrant = new Map<string, string | undefined>();
     const grantOfAgent = (agent: GraphNode<'agent'>) => {
       if (!callerGrant.has(agent.id)) {
-        const found = credentialsOf(graph, agent.id)
+        const found = credentialsOf(graph, agent)
           .map((c) => privilegedGrant(graph, c))
           .find((s) => s !== undefined);
         callerGrant.set(agent.id, found && `caller "${agent.id}" holds ${found}`);
@@ -49,10 +49,10 @@ export default defineRule({
     for (const tool of graph.nodesOf('tool')) {
       if (!executesCode(tool) || tool.spec.sandboxed === true) continue;
       const callers = graph
-        .sources(tool.id, 'invokes')
+        .sources(tool, 'invokes')
         .filter((n): n is GraphNode<'agent'> => n.kind === 'agent' && lifecycleOf(n) !== 'retired');
       const reasons: string[] = [];
-      for (const c of credentialsOf(graph, tool.id)) {
+      for (const c of credentialsOf(graph, tool)) {
         const own = privilegedGrant(graph, c);
         if (own) reasons.push(`the tool runs with ${own}`);
       }

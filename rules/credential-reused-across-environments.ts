@@ -1,6 +1,6 @@
 import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
+import type { AnyGraphNode, GraphNode, ModelGraph } from '../src/graph/graph.js';
 import { holdersOf, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
 
 type EnvironmentName = NonNullable<GraphNode<'boundary'>['spec']['environment']>;
@@ -49,16 +49,16 @@ export default defineRule({
     for (const credential of graph.nodesOf('credential')) {
       if (!isCredentialActive(credential)) continue;
       const uses: Use[] = [];
-      const place = (id: string, holder?: string) => {
-        for (const e of graph.outEdgesOf(id, 'in_boundary')) {
+      const place = (node: AnyGraphNode, holder?: string) => {
+        for (const e of graph.outEdgesOf(node, 'in_boundary')) {
           const environment = environmentOf(e.to);
           if (environment !== undefined) uses.push({ environment, boundary: e.to, ...(holder === undefined ? {} : { holder }) });
         }
       };
-      place(credential.id);
-      for (const holder of holdersOf(graph, credential.id)) {
+      place(credential);
+      for (const holder of holdersOf(graph, credential)) {
         if (holder.kind === 'agent' && lifecycleOf(holder) === 'retired') continue;
-        place(holder.id, holder.id);
+        place(holder, holder.id);
       }
       const environments = [...new Set(uses.map((u) => u.environment))].sort();
       if (environments.length < 2 || !environments.includes('production')) continue;

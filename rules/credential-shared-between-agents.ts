@@ -17,7 +17,7 @@ export default defineRule({
   *check({ graph }) {
     for (const credential of graph.nodesOf('credential')) {
       if (!isCredentialActive(credential)) continue;
-      const agents = agentHoldersOf(graph, credential.id)
+      const agents = agentHoldersOf(graph, credential)
         .filter((a) => lifecycleOf(a) !== 'retired')
         .map((a) => a.id);
       if (agents.length < 2) continue;

@@ -18,7 +18,7 @@ export default defineRule({
   *check({ graph }) {
     for (const credential of graph.nodesOf('credential')) {
       if (!isCredentialActive(credential)) continue;
-      const people = holdersOf(graph, credential.id).filter((h): h is GraphNode<'owner'> => h.kind === 'owner');
+      const people = holdersOf(graph, credential).filter((h): h is GraphNode<'owner'> => h.kind === 'owner');
       if (credential.spec.human_use !== true && !people.length) continue;
       const parts: string[] = [];
       if (credential.spec.human_use === true) parts.push('is marked human_use: true');

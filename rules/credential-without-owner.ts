@@ -28,13 +28,13 @@ export default defineRule({
     const workloadOwned = new Map<string, boolean>();
     for (const credential of graph.nodesOf('credential')) {
       if (!isCredentialActive(credential)) continue;
-      const owners = graph.ownersOf(credential.id);
+      const owners = graph.ownersOf(credential);
       const accountable = owners.filter((o) => (o.role === 'business' || o.role === 'operator') && isActiveOwner(o.owner));
       if (accountable.length) continue;
       const workload = soleWorkload(graph, credential.id);
       if (workload) {
         let owned = workloadOwned.get(workload.id);
-        if (owned === undefined) workloadOwned.set(workload.id, (owned = accountableOwners(graph, workload.id).length > 0));
+        if (owned === undefined) workloadOwned.set(workload.id, (owned = accountableOwners(graph, workload).length > 0));
         if (owned) continue;
       }
       const inactive = owners.filter((o) => (o.role === 'business' || o.role === 'operator') && !isActiveOwner(o.owner));

@@ -36,7 +36,7 @@ export default defineRule({
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
       const external = isExternal(agent);
-      for (const e of graph.outEdgesOf(agent.id)) {
+      for (const e of graph.outEdgesOf(agent)) {
         if (e.kind === 'invokes') mark(tools, e.to, agent.id, external);
         else if (e.kind === 'authenticates_with') mark(credentials, e.to, agent.id, external);
       }
@@ -47,13 +47,13 @@ export default defineRule({
 
     for (const data of graph.nodesOf('data')) {
       const gaps: string[] = [];
-      if (!ownersWithRole(graph, data.id, 'data').length && !ownersWithRole(graph, data.id, 'business').length) gaps.push('no owner');
+      if (!ownersWithRole(graph, data, 'data').length && !ownersWithRole(graph, data, 'business').length) gaps.push('no owner');
       if (data.spec.classification === undefined) gaps.push('no classification');
       if (!gaps.length) continue;
       const routes: string[] = [];
       const related: string[] = [];
       let external = false;
-      for (const e of graph.inEdgesOf(data.id)) {
+      for (const e of graph.inEdgesOf(data)) {
         if (e.kind !== 'reads' && e.kind !== 'writes' && e.kind !== 'logs_to' && e.kind !== 'grants') continue;
         const source = graph.nodes[e.source]!;
         const verb = e.kind === 'reads' ? 'read' : e.kind === 'writes' ? 'written' : e.kind === 'logs_to' ? 'logged to' : 'granted';

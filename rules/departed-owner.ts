@@ -54,7 +54,7 @@ export default defineRule({
   *check({ graph }) {
     for (const node of graph.nodes) {
       if (!isLive(node)) continue;
-      const owners = graph.ownersOf(node.id);
+      const owners = graph.ownersOf(node);
       if (!owners.length) continue;
       const skip = REPORTED_ELSEWHERE[node.kind] ?? [];
       let escalated: { severity: Severity; reasons: string[] } | undefined;

@@ -31,11 +31,11 @@ export default defineRule({
       if (lifecycleOf(agent) === 'retired') continue;
       const entry = untrustedEntryOf(graph, agent);
       if (entry === undefined) continue;
-      for (const edge of graph.outEdgesOf(agent.id, 'authenticates_with')) {
+      for (const edge of graph.outEdgesOf(agent, 'authenticates_with')) {
         const credential = graph.node(edge.to);
         if (credential?.kind !== 'credential' || !isCredentialActive(credential) || edge.attrs.approval === true) continue;
         let privileged = privilegedGrants.get(credential.id);
-        if (!privileged) privilegedGrants.set(credential.id, (privileged = grantsOf(graph, credential.id).filter(isPrivilegedGrant)));
+        if (!privileged) privilegedGrants.set(credential.id, (privileged = grantsOf(graph, credential).filter(isPrivilegedGrant)));
         if (!privileged.length) continue;
         const reasons: string[] = [];
         const restricted = privileged.find((g) => g.target.kind === 'data' && g.target.spec.classification === 'restricted');

@@ -17,7 +17,7 @@ export function shutdownGaps(graph: ModelGraph, agent: GraphNode<'agent'>, asOf:
   const shutdown = agent.spec.shutdown;
   const gaps: string[] = [];
   if (!shutdown?.mechanism) gaps.push('no shutdown mechanism');
-  if (!ownersWithRole(graph, agent.id, 'shutdown').length) gaps.push('no shutdown owner');
+  if (!ownersWithRole(graph, agent, 'shutdown').length) gaps.push('no shutdown owner');
   if (requireTest) {
     const every = shutdown?.every ?? DEFAULT_SHUTDOWN_TEST_CADENCE;
     if (shutdown?.tested === undefined) gaps.push(`shutdown never tested (cadence ${every})`);
@@ -61,13 +61,13 @@ export default defineRule({
       if (!gaps.length) continue;
       // Exposure is this rule's own condition: only the other factors raise it.
       const reasons = escalateForAgent(graph, agent, 'high').reasons.filter((r) => r !== 'externally exposed');
-      if (!ownersWithRole(graph, agent.id, 'business').some(isActiveOwner)) {
+      if (!ownersWithRole(graph, agent, 'business').some(isActiveOwner)) {
         reasons.push('no active business owner to review the impact on customers');
       }
       const severity = reasons.length ? raiseSeverity('high') : 'high';
       yield {
         subject: agent.id,
-        related: ownersWithRole(graph, agent.id, 'shutdown').map((o) => o.id),
+        related: ownersWithRole(graph, agent, 'shutdown').map((o) => o.id),
         message: `externally facing agent "${agent.id}" cannot be relied on to stop: ${gaps.join('; ')}`,
         severity,
         reasons,

@@ -17,9 +17,9 @@ function receivingTeams(graph: ModelGraph, agent: GraphNode<'agent'>, systemTeam
     if (!list) teams.set(team, [how]);
     else if (!list.includes(how)) list.push(how);
   };
-  for (const o of ownersWithRole(graph, agent.id, 'operator')) add(teamOf(graph, o).id, 'operates it');
+  for (const o of ownersWithRole(graph, agent, 'operator')) add(teamOf(graph, o).id, 'operates it');
   add(teamOfId(graph, agent.spec.handoff?.to), 'named in handoff.to');
-  const system = systemOf(graph, agent.id);
+  const system = systemOf(graph, agent);
   if (system) for (const team of systemTeams(system.id)) add(team, `owns its system "${system.id}"`);
   return teams;
 }
@@ -61,7 +61,7 @@ export default defineRule({
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
       const handoff = agent.spec.handoff;
-      const creators = new Set(ownersWithRole(graph, agent.id, 'creator').map((o) => teamOf(graph, o).id));
+      const creators = new Set(ownersWithRole(graph, agent, 'creator').map((o) => teamOf(graph, o).id));
       const from = teamOfId(graph, handoff?.from);
       if (from !== undefined) creators.add(from);
       if (!creators.size) continue;

@@ -49,7 +49,7 @@ export default defineRule({
     };
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
-      for (const edge of graph.outEdgesOf(agent.id, 'invokes')) {
+      for (const edge of graph.outEdgesOf(agent, 'invokes')) {
         const tool = graph.nodes[edge.target] as GraphNode<'tool'>;
         if (!isIrreversible(tool) || toolRequiresApproval(tool) || edge.attrs.approval === true) continue;
         const { severity, reasons } = escalate(agent, tool);

@@ -23,7 +23,7 @@ export default defineRule({
       if (!logging || lifecycleOf(agent) === 'retired' || !FACETS.some((f) => logging[f] === true)) continue;
       const problems = [
         ...(logging.central === true ? [] : [logging.central === false ? 'its logs are not central (central: false)' : 'its logs are not declared central']),
-        ...(graph.outEdgesOf(agent.id, 'logs_to').length ? [] : ['no log sink is named']),
+        ...(graph.outEdgesOf(agent, 'logs_to').length ? [] : ['no log sink is named']),
       ];
       if (!problems.length) continue;
       const { reasons } = escalateForAgent(graph, agent, 'medium');

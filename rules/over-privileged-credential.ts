@@ -19,7 +19,7 @@ export default defineRule({
     for (const credential of graph.nodesOf('credential')) {
       if (!isCredentialActive(credential) || credential.spec.third_party === true) continue;
       const wildcards = (credential.spec.scopes ?? []).filter(isWildcardScope);
-      const adminGrants = grantsOf(graph, credential.id).filter(
+      const adminGrants = grantsOf(graph, credential).filter(
         (g) => g.access === 'admin' && ((g.target.kind === 'data' && g.target.spec.classification === 'restricted') || g.target.kind === 'system'),
       );
       if (!wildcards.length && !adminGrants.length) continue;

@@ -35,7 +35,7 @@ export default defineRule({
       if (!isCredentialActive(credential) || isLongLived(credential)) continue;
       const { just_in_time, revoked_at_task_end } = credential.spec;
       if (just_in_time === true || revoked_at_task_end === true || isShortLivedWorkloadIdentity(credential)) continue;
-      const top = highestGrant(graph, credential.id);
+      const top = highestGrant(graph, credential);
       if (!top || !accessAtLeast(top.access, 'write')) continue;
       const extra = top.access === 'admin' ? [`grants admin on "${top.target.id}"`] : [];
       const { severity, reasons } = escalateForCredential(graph, credential, 'medium', { omit: ['privilege'], extra });

@@ -24,7 +24,7 @@ interface Approval {
 
 function systemApproval(graph: ModelGraph, system: GraphNode<'system'>): Approval {
   return {
-    approvers: ownersWithRole(graph, system.id, 'approver'),
+    approvers: ownersWithRole(graph, system, 'approver'),
     min: system.spec.approval?.min_approvers,
     where: `system "${system.id}"`,
     dependent: system.spec.approval?.independent === false,
@@ -33,7 +33,7 @@ function systemApproval(graph: ModelGraph, system: GraphNode<'system'>): Approva
 
 /** The approval that governs a tool's calls: the tool's own when it names approvers, else the system's. */
 function approvalFor(graph: ModelGraph, tool: GraphNode<'tool'>, fallback: Approval): Approval {
-  const own = ownersWithRole(graph, tool.id, 'approver');
+  const own = ownersWithRole(graph, tool, 'approver');
   if (!own.length) return fallback;
   const a = tool.spec.approval;
   return { approvers: own, min: typeof a === 'object' ? a.min_approvers : undefined, where: `tool "${tool.id}"`, dependent: false };
@@ -66,9 +66,9 @@ export default defineRule({
         .join(', ');
       if (!sensitivity) continue;
       const byTool = new Map<string, { tool: GraphNode<'tool'>; agents: GraphNode<'agent'>[] }>();
-      for (const agent of agentsOfSystem(graph, system.id)) {
+      for (const agent of agentsOfSystem(graph, system)) {
         if (lifecycleOf(agent) === 'retired') continue;
-        for (const edge of graph.outEdgesOf(agent.id, 'invokes')) {
+        for (const edge of graph.outEdgesOf(agent, 'invokes')) {
           const tool = graph.nodes[edge.target] as GraphNode<'tool'>;
           if (!isIrreversible(tool)) continue;
           const seen = byTool.get(tool.id);

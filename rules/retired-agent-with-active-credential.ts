@@ -41,7 +41,7 @@ export default defineRule({
     for (const agent of graph.nodesOf('agent')) {
       if (!isStopped(agent)) continue;
       const lifecycle = lifecycleOf(agent);
-      for (const edge of graph.outEdgesOf(agent.id, 'authenticates_with')) {
+      for (const edge of graph.outEdgesOf(agent, 'authenticates_with')) {
         const credential = graph.nodes[edge.target] as GraphNode<'credential'>;
         if (!isCredentialActive(credential)) continue;
         const others = liveHoldersOf(credential.id);

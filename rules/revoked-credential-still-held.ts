@@ -15,7 +15,7 @@ export default defineRule({
   *check({ graph }) {
     for (const credential of graph.nodesOf('credential')) {
       if (isCredentialActive(credential)) continue;
-      for (const holder of graph.sources(credential.id, 'authenticates_with')) {
+      for (const holder of graph.sources(credential, 'authenticates_with')) {
         if (holder.kind === 'agent' ? lifecycleOf(holder) !== 'active' : holder.kind !== 'tool') continue;
         yield {
           subject: holder.id,

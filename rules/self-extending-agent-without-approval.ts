@@ -33,8 +33,8 @@ export default defineRule({
       if (lifecycleOf(agent) === 'retired') continue;
       const can = [agent.spec.can_add_tools ? 'add tools' : '', agent.spec.can_spawn_agents ? 'spawn agents' : ''].filter(Boolean);
       if (!can.length) continue;
-      const operators = ownersWithRole(graph, agent.id, 'operator');
-      const approvers = ownersWithRole(graph, agent.id, 'approver');
+      const operators = ownersWithRole(graph, agent, 'operator');
+      const approvers = ownersWithRole(graph, agent, 'approver');
       const missing: string[] = [];
       if (!operators.some(isActiveOwner))
         missing.push(

@@ -17,8 +17,8 @@ export default defineRule({
   *check({ graph }) {
     for (const agent of graph.nodesOf('agent')) {
       if (agent.spec.registered !== false || lifecycleOf(agent) === 'retired') continue;
-      const credentials = credentialsOf(graph, agent.id).map((c) => c.id);
-      const tools = toolsOf(graph, agent.id).map((t) => t.id);
+      const credentials = credentialsOf(graph, agent).map((c) => c.id);
+      const tools = toolsOf(graph, agent).map((t) => t.id);
       const holds = [
         credentials.length ? `credential${credentials.length > 1 ? 's' : ''} ${credentials.map((c) => `"${c}"`).join(', ')}` : '',
         tools.length ? `tool${tools.length > 1 ? 's' : ''} ${tools.map((t) => `"${t}"`).join(', ')}` : '',

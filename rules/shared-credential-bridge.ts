@@ -33,6 +33,44 @@ function onwardSteps(c: PathFacts): { count: Uint8Array; first: Int32Array } {
   return got;
 }
 
+/**
+ * Per agent, memoized: the entities its steps lead to that are or lead to a crown jewel, by id
+ * without repeats. A hub agent holds many shared credentials, and each finding on one names them.
+ */
+interface Opens {
+  /** Sorted by id. */
+  list: readonly { entity: number; id: string }[];
+  entities: ReadonlySet<number>;
+}
+const opensCache = new WeakMap<PathFacts, Map<number, Opens>>();
+function opensOf(c: PathFacts, h: number): Opens {
+  let memo = opensCache.get(c);
+  if (!memo) opensCache.set(c, (memo = new Map()));
+  let got = memo.get(h);
+  if (got) return got;
+  const { index, ends } = c;
+  const seen = new Set<number>();
+  const out: { entity: number; id: string }[] = [];
+  for (let k = index.outStart[h]!; k < index.outStart[h + 1]!; k++) {
+    const v = index.edgeTo[k]!;
+    const e = index.entity[v]!;
+    if (seen.has(e) || !(ends.isTarget[v] || c.reachesJewel[e])) continue;
+    seen.add(e);
+    out.push({ entity: e, id: index.graph.nodes[e]!.id });
+  }
+  got = { list: out.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)), entities: seen };
+  memo.set(h, got);
+  return got;
+}
+
+/** What `h` opens other than `credential`: the first three ids, and how many in all. */
+function opensBeyondCredential(c: PathFacts, h: number, credential: number): { first: string[]; count: number } {
+  const { list, entities } = opensOf(c, h);
+  const first: string[] = [];
+  for (let i = 0; i < list.length && first.length < 3; i++) if (list[i]!.entity !== credential) first.push(list[i]!.id);
+  return { first, count: list.length - (entities.has(credential) ? 1 : 0) };
+}
+
 export default defineRule({
   id: 'shared-credential-bridge',
   title: 'Shared credential bridges a compromised agent into another agent’s reach',
@@ -58,15 +96,6 @@ export default defineRule({
       if (holders.length < 2) continue;
       // What a holder opens beyond the credential: its steps to somewhere that leads to a jewel.
       const opensBeyond = (h: number) => onward.count[h]! > 1 || (onward.count[h] === 1 && onward.first[h] !== cred.index);
-      const opens = (h: number): string[] => {
-        const out: string[] = [];
-        for (let k = index.outStart[h]!; k < index.outStart[h + 1]!; k++) {
-          const v = index.edgeTo[k]!;
-          const e = index.entity[v]!;
-          if (e !== cred.index && (ends.isTarget[v] || c.reachesJewel[e])) out.push(graph.nodes[e]!.id);
-        }
-        return [...new Set(out)].sort();
-      };
       // Bridge from the most exposed holder (then the first by id) into the holder that reaches
       // the most (then the first by id) among those that open something beyond the credential.
       let a = -1;
@@ -103,7 +132,7 @@ export default defineRule({
       }
       const aId = graph.nodes[a]!.id;
       const bId = graph.nodes[b]!.id;
-      const via = opens(b);
+      const via = opensBeyondCredential(c, b, cred.index);
       const entryHolder = exposureLevel(c, a) === 0;
       const others = holders.length - 2;
       yield {
@@ -111,7 +140,7 @@ export default defineRule({
         related: [aId, bId].sort(),
         message:
           `credential "${cred.id}" bridges "${aId}" (${exposureLevel(c, a) === 0 ? 'an entry point' : 'reachable from an entry point'}) into "${bId}": ` +
-          `holding it, a compromised "${aId}" passes as "${bId}" and reaches on through ${via.slice(0, 3).map((x) => `"${x}"`).join(', ')}${via.length > 3 ? ` and ${via.length - 3} more` : ''}` +
+          `holding it, a compromised "${aId}" passes as "${bId}" and reaches on through ${via.first.map((x) => `"${x}"`).join(', ')}${via.count > 3 ? ` and ${via.count - 3} more` : ''}` +
           (c.jewelCount[b] ? `, ${c.jewelCount[b]} crown ${c.jewelCount[b] === 1 ? 'jewel' : 'jewels'} in all` : '') +
           (others > 0 ? ` (${holders.length} agents hold it: ${fromCount} exposed, ${onwardCount} leading on to a crown jewel)` : ''),
         severity: entryHolder ? raiseSeverity('high') : 'high',

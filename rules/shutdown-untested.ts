@@ -24,7 +24,7 @@ export default defineRule({
       const { severity, reasons } = escalateForAgent(graph, agent, 'medium');
       yield {
         subject: agent.id,
-        related: ownersWithRole(graph, agent.id, 'shutdown').map((o) => o.id),
+        related: ownersWithRole(graph, agent, 'shutdown').map((o) => o.id),
         message: `autonomous agent "${agent.id}" cannot be relied on to stop: ${gaps.join('; ')}`,
         severity,
         reasons,

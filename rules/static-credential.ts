@@ -25,7 +25,7 @@ export default defineRule({
   *check({ graph }) {
     for (const credential of graph.nodesOf('credential')) {
       if (!isCredentialActive(credential) || !isLongLived(credential)) continue;
-      const holders = holdersOf(graph, credential.id).map((h) => h.id);
+      const holders = holdersOf(graph, credential).map((h) => h.id);
       const { severity, reasons } = escalateForCredential(graph, credential, 'medium');
       yield {
         subject: credential.id,

@@ -36,15 +36,15 @@ export default defineRule({
     const parentCredentials = new Map<string, Map<string, GraphEdge>>();
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
-      const parent = parentOf(graph, agent.id);
+      const parent = parentOf(graph, agent);
       if (!parent) continue;
       let held = parentCredentials.get(parent.id);
       if (!held) {
-        held = new Map(graph.outEdgesOf(parent.id, 'authenticates_with').map((e) => [e.to, e]));
+        held = new Map(graph.outEdgesOf(parent, 'authenticates_with').map((e) => [e.to, e]));
         parentCredentials.set(parent.id, held);
       }
       let escalation: ReturnType<typeof escalateForAgent> | undefined;
-      for (const edge of graph.outEdgesOf(agent.id, 'authenticates_with')) {
+      for (const edge of graph.outEdgesOf(agent, 'authenticates_with')) {
         const parentEdge = held.get(edge.to);
         const credential = graph.node(edge.to);
         if (!parentEdge || credential?.kind !== 'credential' || !isCredentialActive(credential)) continue;

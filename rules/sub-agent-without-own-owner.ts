@@ -24,13 +24,13 @@ export default defineRule({
   *check({ graph }) {
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
-      const parent = parentOf(graph, agent.id);
-      if (!parent || accountableOwners(graph, agent.id).length) continue;
+      const parent = parentOf(graph, agent);
+      if (!parent || accountableOwners(graph, agent).length) continue;
       const inactive = graph
-        .ownersOf(agent.id)
+        .ownersOf(agent)
         .filter((o) => o.role === 'business' || o.role === 'operator')
         .map((o) => `${o.role === 'business' ? 'business owner' : 'operator'} "${o.owner.id}" is ${o.owner.spec.status}`);
-      const parentOwners = [...new Set(accountableOwners(graph, parent.id).map((o) => o.id))];
+      const parentOwners = [...new Set(accountableOwners(graph, parent).map((o) => o.id))];
       const { severity, reasons } = escalateForAgent(graph, agent, 'high');
       yield {
         subject: agent.id,

@@ -27,9 +27,9 @@ export default defineRule({
   remediation: 'Name an active team or person under owners.business on the system.',
   *check({ graph }) {
     for (const system of graph.nodesOf('system')) {
-      const agents = agentsOfSystem(graph, system.id).filter((a) => lifecycleOf(a) !== 'retired');
+      const agents = agentsOfSystem(graph, system).filter((a) => lifecycleOf(a) !== 'retired');
       if (!agents.length) continue;
-      const owners = ownersWithRole(graph, system.id, 'business');
+      const owners = ownersWithRole(graph, system, 'business');
       if (owners.some(isActiveOwner)) continue;
       const reasons: string[] = [];
       if (system.spec.regulated) reasons.push('the system is regulated');

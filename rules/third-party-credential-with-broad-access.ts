@@ -18,7 +18,7 @@ export default defineRule({
   *check({ graph }) {
     for (const credential of graph.nodesOf('credential')) {
       if (credential.spec.third_party !== true || !isCredentialActive(credential)) continue;
-      const broadGrants = grantsOf(graph, credential.id).filter((g) => accessAtLeast(g.access, 'write'));
+      const broadGrants = grantsOf(graph, credential).filter((g) => accessAtLeast(g.access, 'write'));
       const wildcards = (credential.spec.scopes ?? []).filter(isWildcardScope);
       if (!broadGrants.length && !wildcards.length) continue;
       const parts: string[] = [];

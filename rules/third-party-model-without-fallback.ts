@@ -24,10 +24,10 @@ export default defineRule({
     for (const model of graph.nodesOf('model')) {
       if (model.spec.third_party !== true) continue;
       const agents = graph
-        .sources(model.id, 'runs_on')
+        .sources(model, 'runs_on')
         .filter((n): n is GraphNode<'agent'> => n.kind === 'agent' && lifecycleOf(n) !== 'retired');
       if (!agents.length) continue;
-      const fallbacks = graph.targets(model.id, 'falls_back_to') as GraphNode<'model'>[];
+      const fallbacks = graph.targets(model, 'falls_back_to') as GraphNode<'model'>[];
       const provider = model.spec.provider;
       const sameProvider = (f: GraphNode<'model'>) => provider !== undefined && f.spec.provider === provider && f.spec.third_party !== false;
       if (fallbacks.length && !fallbacks.every(sameProvider)) continue;

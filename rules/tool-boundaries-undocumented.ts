@@ -20,7 +20,7 @@ export default defineRule({
   *check({ graph }) {
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired' || agent.spec.change_control?.tool_boundaries) continue;
-      const tools = toolsOf(graph, agent.id).map((t) => t.id);
+      const tools = toolsOf(graph, agent).map((t) => t.id);
       if (!tools.length) continue;
       const named = tools.slice(0, NAMED_TOOLS).map((t) => `"${t}"`);
       if (tools.length > NAMED_TOOLS) named.push(`and ${tools.length - NAMED_TOOLS} more`);

@@ -22,8 +22,8 @@ function isThirdParty(tool: GraphNode<'tool'>): boolean {
 function escalationReasons(g: ModelGraph, tool: GraphNode<'tool'>): string[] {
   const reasons: string[] = [];
   if (isIrreversible(tool)) reasons.push('the tool can take irreversible actions');
-  const privileged = credentialsOf(g, tool.id).filter((c) =>
-    g.outEdgesOf(c.id, 'grants').some((e) => e.attrs.access === 'write' || e.attrs.access === 'admin'),
+  const privileged = credentialsOf(g, tool).filter((c) =>
+    g.outEdgesOf(c, 'grants').some((e) => e.attrs.access === 'write' || e.attrs.access === 'admin'),
   );
   if (privileged.length) reasons.push(`the tool runs with write or admin credential ${privileged.map((c) => `"${c.id}"`).join(', ')}`);
   return reasons;
@@ -72,7 +72,7 @@ export default defineRule({
       const what = tool.spec.kind === 'mcp-server' ? 'third-party MCP server' : 'third-party tool';
       yield {
         subject: tool.id,
-        related: graph.sources(tool.id, 'invokes').map((a) => a.id),
+        related: graph.sources(tool, 'invokes').map((a) => a.id),
         message: `${what} "${tool.id}"${source.package ? ` (${source.package})` : ''}: ${problems.join(', ')}`,
         severity: reasons.length ? 'critical' : 'high',
         reasons,

@@ -17,7 +17,7 @@ function taintedWriter(g: ModelGraph, data: GraphNode<'data'>, memo: Map<string,
   if (hit !== undefined) return hit;
   hit = null;
   if (data.spec.write_validation !== true) {
-    for (const writer of g.sources(data.id, 'writes')) {
+    for (const writer of g.sources(data, 'writes')) {
       const untrusted =
         writer.kind === 'agent'
           ? untrustedEntryOf(g, writer) !== undefined
@@ -41,15 +41,15 @@ function untrustedInputs(g: ModelGraph, agent: GraphNode<'agent'>, memo: Map<str
   if (agent.spec.exposure === 'external') found.push('externally exposed');
   const inputs = (agent.spec.inputs ?? []).filter((i) => !TRUSTED_INPUTS.has(i));
   if (inputs.length) found.push(`inputs: ${inputs.join(', ')}`);
-  for (const b of g.targets(agent.id, 'exposed_to')) {
+  for (const b of g.targets(agent, 'exposed_to')) {
     if (isUntrustedBoundary(b)) found.push(`exposed to untrusted boundary "${b.id}"`);
   }
-  for (const tool of g.targets(agent.id, 'invokes') as GraphNode<'tool'>[]) {
+  for (const tool of g.targets(agent, 'invokes') as GraphNode<'tool'>[]) {
     const returned = (tool.spec.inputs ?? []).filter((i) => !TRUSTED_INPUTS.has(i));
     if (browses(tool) && !returned.includes('web')) returned.unshift('web');
     if (returned.length) found.push(`tool "${tool.id}" returns ${returned.join(', ')} content`);
   }
-  for (const data of g.targets(agent.id, 'reads') as GraphNode<'data'>[]) {
+  for (const data of g.targets(agent, 'reads') as GraphNode<'data'>[]) {
     const writer = taintedWriter(g, data, memo);
     if (writer !== null && writer !== agent.id) found.push(`reads "${data.id}", which "${writer}" writes from untrusted input without validation`);
   }
@@ -87,7 +87,7 @@ function sensitiveSample(g: ModelGraph, agent: GraphNode<'agent'>, limit: number
     }
     return false;
   };
-  if (!walk(agent.index)) for (const e of g.outEdgesOf(agent.id, 'invokes')) if (walk(e.target)) break;
+  if (!walk(agent.index)) for (const e of g.outEdgesOf(agent, 'invokes')) if (walk(e.target)) break;
   return { ids: [...ids.keys()], labels: [...ids.values()], more };
 }
 
@@ -118,7 +118,7 @@ export default defineRule({
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
       const egress = graph
-        .outEdgesOf(agent.id, 'invokes')
+        .outEdgesOf(agent, 'invokes')
         .filter((e) => {
           const tool = graph.nodes[e.target] as GraphNode<'tool'>;
           return sendsOutside(tool) && !toolRequiresApproval(tool) && e.attrs.approval !== true && e.attrs.policy_check !== true;

@@ -12,14 +12,14 @@ const WEAK_AUTH: Readonly<Record<string, string>> = {
 /** Whether a callee can change anything: a tool that writes or acts, an agent with such a tool or write access. */
 function changeCapability(g: ModelGraph): (callee: AnyGraphNode) => boolean {
   const memo = new Map<string, boolean>();
-  const toolActs = (t: AnyGraphNode) => t.kind === 'tool' && (canWrite(t) || isIrreversible(t) || g.outEdgesOf(t.id, 'writes').length > 0);
+  const toolActs = (t: AnyGraphNode) => t.kind === 'tool' && (canWrite(t) || isIrreversible(t) || g.outEdgesOf(t, 'writes').length > 0);
   return (callee) => {
     let known = memo.get(callee.id);
     if (known === undefined) {
       known =
         callee.kind === 'tool'
           ? toolActs(callee)
-          : callee.kind === 'agent' && (toolsOf(g, callee.id).some(toolActs) || accessSummaryOf(g, callee.id).write);
+          : callee.kind === 'agent' && (toolsOf(g, callee).some(toolActs) || accessSummaryOf(g, callee.id).write);
       memo.set(callee.id, known);
     }
     return known;
@@ -43,7 +43,7 @@ export default defineRule({
     const canChange = changeCapability(graph);
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
-      for (const edge of graph.outEdgesOf(agent.id)) {
+      for (const edge of graph.outEdgesOf(agent)) {
         if (edge.kind !== 'delegates_to' && edge.kind !== 'invokes') continue;
         const auth = edge.attrs.auth;
         if (auth === undefined || !Object.hasOwn(WEAK_AUTH, auth)) continue;

@@ -42,7 +42,7 @@ function agentFactors(g: ModelGraph, agent: GraphNode<'agent'>): readonly string
   if (isExternal(agent)) reasons.push('externally exposed');
   const access = accessSummaryOf(g, agent.id);
   if (access.restricted) reasons.push('reaches restricted data');
-  if (g.outEdgesOf(agent.id, 'invokes').some((e) => isIrreversible(g.nodes[e.target] as GraphNode<'tool'>))) {
+  if (g.outEdgesOf(agent, 'invokes').some((e) => isIrreversible(g.nodes[e.target] as GraphNode<'tool'>))) {
     reasons.push('can take irreversible actions');
   } else if (access.write) reasons.push('can write data');
   memo.set(agent.index, reasons);
@@ -81,11 +81,11 @@ function credentialFactors(g: ModelGraph, credential: GraphNode<'credential'>): 
   const hit = memo.get(credential.index);
   if (hit) return hit;
   const factors: Partial<Record<CredentialRiskFactor, string>> = {};
-  const top = highestGrant(g, credential.id);
+  const top = highestGrant(g, credential);
   if (top && accessAtLeast(top.access, 'write')) factors.privilege = `grants ${top.access} on "${top.target.id}"`;
-  const restricted = grantsOf(g, credential.id).find((gr) => gr.target.kind === 'data' && gr.target.spec.classification === 'restricted');
+  const restricted = grantsOf(g, credential).find((gr) => gr.target.kind === 'data' && gr.target.spec.classification === 'restricted');
   if (restricted) factors.restricted = `gives access to restricted data "${restricted.target.id}"`;
-  for (const holder of agentHoldersOf(g, credential.id)) {
+  for (const holder of agentHoldersOf(g, credential)) {
     const entry = lifecycleOf(holder) === 'retired' ? undefined : untrustedEntryOf(g, holder);
     if (entry === undefined) continue;
     factors.exposure = `held by agent "${holder.id}", which is ${entry.replace(/^takes/, 'taking')}`;

@@ -1,6 +1,7 @@
-import type { ModelGraph } from '../graph/graph.js';
+import type { AnyGraphNode, ModelGraph } from '../graph/graph.js';
 import { acceptanceMatcher, isExpired } from './acceptance.js';
 import { compareFindings, findingId, type Finding } from './finding.js';
+import { LocationTable, SeenFindings } from './finding-table.js';
 import type { Rule, RuleContext, RuleResult } from './rule.js';
 import { SEVERITIES, severityRank, type Severity } from './severity.js';
 
@@ -47,23 +48,26 @@ export function analyze(graph: ModelGraph, options: AnalyzeOptions): Report {
   const acceptanceRules = options.rules.filter((r) => r.phase === 'acceptance');
   const ctx: RuleContext = { graph, asOf: options.asOf, findings: [], deselected: options.deselected ?? new Set() };
   const findings: Finding[] = [];
-  const seen = new Set<string>();
-  for (const rule of ordinary) runRule(rule, ctx, findings, seen);
+  const seen = new SeenFindings(graph);
+  const locations = new LocationTable(graph);
+  for (const rule of ordinary) runRule(rule, ctx, findings, seen, locations);
   const phase2: RuleContext = { ...ctx, findings: [...findings] };
-  for (const rule of acceptanceRules) runRule(rule, phase2, findings, seen);
+  for (const rule of acceptanceRules) runRule(rule, phase2, findings, seen, locations);
 
   applyAcceptances(graph, findings, options.asOf);
   return { asOf: options.asOf, findings: sortFindings(findings), rules: options.rules, summary: summarize(findings) };
 }
 
 /** Appends the rule's findings, skipping ids already seen (the first one wins). */
-function runRule(rule: Rule, ctx: RuleContext, out: Finding[], seen: Set<string>): void {
+function runRule(rule: Rule, ctx: RuleContext, out: Finding[], seen: SeenFindings, locations: LocationTable): void {
+  const graph = ctx.graph;
+  const ofRule = seen.forRule(rule.id);
   try {
     for (const r of rule.check(ctx)) {
-      const f = toFinding(rule, r, ctx.graph);
-      if (seen.has(f.id)) continue;
-      seen.add(f.id);
-      out.push(f);
+      const node = graph.node(r.subject);
+      const id = findingId(rule.id, r.subject, r.key);
+      if (!ofRule.add(id, node, r)) continue;
+      out.push(toFinding(rule, r, node, id, locations));
     }
   } catch (err) {
     throw new RuleError(rule.id, err);
@@ -75,32 +79,41 @@ function runRule(rule: Rule, ctx: RuleContext, out: Finding[], seen: Set<string>
  * their findings in id order mostly, so each bucket is nearly sorted and sorts in about linear time.
  */
 function sortFindings(findings: Finding[]): Finding[] {
-  const buckets = new Map<string, Finding[]>();
+  // Per severity rank, the findings of each rule; a rule's findings arrive in a run, so the last
+  // bucket is kept at hand.
+  const byRank: Map<string, Finding[]>[] = SEVERITIES.map(() => new Map());
+  let last: Finding[] | undefined;
+  let lastRule = '';
+  let lastSeverity: Severity | undefined;
   for (const f of findings) {
-    const key = `${SEVERITIES.length - severityRank(f.severity)}\u0000${f.ruleId}`;
-    let list = buckets.get(key);
-    if (!list) buckets.set(key, (list = []));
-    list.push(f);
+    if (f.ruleId !== lastRule || f.severity !== lastSeverity) {
+      const buckets = byRank[severityRank(f.severity)]!;
+      last = buckets.get(f.ruleId);
+      if (!last) buckets.set(f.ruleId, (last = []));
+      lastRule = f.ruleId;
+      lastSeverity = f.severity;
+    }
+    last!.push(f);
   }
   const out: Finding[] = [];
-  for (const key of [...buckets.keys()].sort()) {
-    const list = buckets.get(key)!.sort(compareFindings);
-    for (const f of list) out.push(f);
+  for (let rank = byRank.length - 1; rank >= 0; rank--) {
+    const buckets = byRank[rank]!;
+    for (const ruleId of [...buckets.keys()].sort()) {
+      for (const f of buckets.get(ruleId)!.sort(compareFindings)) out.push(f);
+    }
   }
   return out;
 }
 
-function toFinding(rule: Rule, r: RuleResult, graph: ModelGraph): Finding {
-  const node = graph.node(r.subject);
-  const source = node ? node.source : graph.accepted.find((a) => a.finding === r.subject)?.source;
+function toFinding(rule: Rule, r: RuleResult, node: AnyGraphNode | undefined, id: string, locations: LocationTable): Finding {
   return {
-    id: findingId(rule.id, r.subject, r.key),
+    id,
     ruleId: rule.id,
     title: rule.title,
     category: rule.category,
     severity: r.severity ?? rule.severity,
     baseSeverity: rule.severity,
-    reasons: r.reasons ?? [],
+    reasons: r.reasons ?? NO_REASONS,
     subject: r.subject,
     subjectKind: node?.kind ?? 'acceptance',
     related: relatedIds(r.related),
@@ -110,7 +123,7 @@ function toFinding(rule: Rule, r: RuleResult, graph: ModelGraph): Finding {
     references: rule.references,
     message: r.message,
     remediation: rule.remediation,
-    location: source ? { file: source.file, line: source.line, column: source.column } : { file: graph.files[0] ?? '', line: 1, column: 1 },
+    location: locations.of(node, r.subject),
     status: 'open',
   };
 }
@@ -118,10 +131,15 @@ function toFinding(rule: Rule, r: RuleResult, graph: ModelGraph): Finding {
 function relatedIds(related: readonly string[] | undefined): readonly string[] {
   if (!related?.length) return NO_RELATED;
   if (related.length === 1) return [related[0]!];
+  if (related.length === 2) {
+    const [a, b] = related as [string, string];
+    return a === b ? [a] : a < b ? [a, b] : [b, a];
+  }
   return [...new Set(related)].sort();
 }
 
 const NO_RELATED: readonly string[] = Object.freeze([]);
+const NO_REASONS: readonly string[] = Object.freeze([]);
 
 function applyAcceptances(graph: ModelGraph, findings: Finding[], asOf: string): void {
   const active = graph.accepted.filter((a) => !isExpired(a, asOf)).map((a) => ({ a, match: acceptanceMatcher(a.finding) }));

@@ -16,6 +16,12 @@ export interface GraphNode<K extends NodeKind = NodeKind> {
 
 export type AnyGraphNode = { [K in NodeKind]: GraphNode<K> }[NodeKind];
 
+/**
+ * A node named by its id, or the node itself: callers that hold the node pass it and save a lookup
+ * in the map of every id.
+ */
+export type NodeRef = string | AnyGraphNode;
+
 /** An edge of the model graph: one relation. */
 export interface GraphEdge {
   /** Dense index, 0..size-1, in (from, kind, to) order. */
@@ -124,8 +130,23 @@ export class ModelGraph {
   }
 
   node(id: string): AnyGraphNode | undefined {
-    return this.byId.get(id);
+    return this.lookup(id);
   }
+
+  /**
+   * The node of an id. Rules ask several questions of one node in a row (its holders, its grants,
+   * its owners): the last answer is kept, which saves hashing into a map of every node.
+   */
+  private lookup(id: string): AnyGraphNode | undefined {
+    if (id === this.lastId) return this.lastNode;
+    const node = this.byId.get(id);
+    this.lastId = id;
+    this.lastNode = node;
+    return node;
+  }
+
+  private lastId: string | undefined;
+  private lastNode: AnyGraphNode | undefined;
 
   /** Nodes of one kind, in id order. */
   nodesOf<K extends NodeKind>(kind: K): readonly GraphNode<K>[] {
@@ -133,32 +154,43 @@ export class ModelGraph {
   }
 
   /** Edges leaving `id`, optionally of one kind, in (kind, target) order. */
-  outEdgesOf(id: string, kind?: RelationKindName): GraphEdge[] {
-    const node = this.byId.get(id);
-    return node ? this.slice(this.outEdges, this.outStart, node.index, kind) : [];
+  outEdgesOf(id: NodeRef, kind?: RelationKindName): GraphEdge[] {
+    return this.collect(this.outEdges, id, kind, edgeItself);
   }
 
   /** Edges arriving at `id`, optionally of one kind. */
-  inEdgesOf(id: string, kind?: RelationKindName): GraphEdge[] {
-    const node = this.byId.get(id);
-    return node ? this.slice(this.inEdges, this.inStart, node.index, kind) : [];
+  inEdgesOf(id: NodeRef, kind?: RelationKindName): GraphEdge[] {
+    return this.collect(this.inEdges, id, kind, edgeItself);
   }
 
   /** Nodes that `id` points to by `kind` edges. */
-  targets(id: string, kind: RelationKindName): AnyGraphNode[] {
-    return this.outEdgesOf(id, kind).map((e) => this.nodes[e.target]!);
+  targets(id: NodeRef, kind: RelationKindName): AnyGraphNode[] {
+    return this.collect(this.outEdges, id, kind, targetOf);
   }
 
   /** Nodes that point to `id` by `kind` edges. */
-  sources(id: string, kind: RelationKindName): AnyGraphNode[] {
-    return this.inEdgesOf(id, kind).map((e) => this.nodes[e.source]!);
+  sources(id: NodeRef, kind: RelationKindName): AnyGraphNode[] {
+    return this.collect(this.inEdges, id, kind, sourceOf);
   }
 
   /** The owners of `id` with their roles, optionally of one role. */
-  ownersOf(id: string, role?: OwnerRoleName): { owner: GraphNode<'owner'>; role: OwnerRoleName; edge: GraphEdge }[] {
-    return this.inEdgesOf(id, 'owns')
-      .filter((e) => role === undefined || e.attrs.role === role)
-      .map((e) => ({ owner: this.nodes[e.source] as GraphNode<'owner'>, role: e.attrs.role!, edge: e }));
+  ownersOf(id: NodeRef, role?: OwnerRoleName): { owner: GraphNode<'owner'>; role: OwnerRoleName; edge: GraphEdge }[] {
+    const out: { owner: GraphNode<'owner'>; role: OwnerRoleName; edge: GraphEdge }[] = [];
+    for (const edge of this.inEdgesOf(id, 'owns')) {
+      if (role === undefined || edge.attrs.role === role) out.push({ owner: this.nodes[edge.source] as GraphNode<'owner'>, role: edge.attrs.role!, edge });
+    }
+    return out;
+  }
+
+  /** The owners holding `role` on `id`, active or not. */
+  ownersWithRole(id: NodeRef, role: OwnerRoleName): GraphNode<'owner'>[] {
+    const out: GraphNode<'owner'>[] = [];
+    const list = this.rangeOf(this.inEdges, id, 'owns');
+    for (let k = this.lo; k < this.hi; k++) {
+      const edge = this.edges[list[k]!]!;
+      if (edge.attrs.role === role) out.push(this.nodes[edge.source] as GraphNode<'owner'>);
+    }
+    return out;
   }
 
   /** Raw adjacency for analyses that walk the whole graph: edge indices of node `index`'s out-edges. */
@@ -171,20 +203,43 @@ export class ModelGraph {
     return this.inEdges.subarray(this.inStart[index]!, this.inStart[index + 1]!);
   }
 
-  private slice(list: Int32Array, start: Int32Array, index: number, kind: RelationKindName | undefined): GraphEdge[] {
-    let lo = start[index]!;
-    let hi = start[index + 1]!;
+  /** Edges of one row as `pick` maps them. */
+  private collect<T>(rows: Int32Array, id: NodeRef, kind: RelationKindName | undefined, pick: (g: ModelGraph, e: GraphEdge) => T): T[] {
+    const list = this.rangeOf(rows, id, kind);
+    const out: T[] = new Array(this.hi - this.lo);
+    for (let k = this.lo; k < this.hi; k++) out[k - this.lo] = pick(this, this.edges[list[k]!]!);
+    return out;
+  }
+
+  /** The bounds of the last `rangeOf`: scratch fields, so that the hot row lookups allocate nothing. */
+  private lo = 0;
+  private hi = 0;
+
+  /**
+   * Finds the edges of `id`'s row (out or in) of one kind or of all, as positions `lo..hi` of the
+   * returned list; an unknown id gives an empty range.
+   */
+  private rangeOf(rows: Int32Array, id: NodeRef, kind: RelationKindName | undefined): Int32Array {
+    const node = typeof id === 'string' ? this.lookup(id) : id;
+    if (!node) {
+      this.lo = this.hi = 0;
+      return rows;
+    }
+    const start = rows === this.outEdges ? this.outStart : this.inStart;
+    let lo = start[node.index]!;
+    let hi = start[node.index + 1]!;
+    let list = rows;
     if (kind !== undefined) {
       // One kind's edges are a range of the kind-sorted row: a hub's thousands of edges of other
       // kinds are skipped by two binary searches.
-      list = list === this.outEdges ? this.outByKind : this.inByKind;
+      list = rows === this.outEdges ? this.outByKind : this.inByKind;
       const code = KIND_CODE.get(kind)!;
       lo = this.lowerBound(list, lo, hi, code);
       hi = this.lowerBound(list, lo, hi, code + 1);
     }
-    const out: GraphEdge[] = new Array(hi - lo);
-    for (let k = lo; k < hi; k++) out[k - lo] = this.edges[list[k]!]!;
-    return out;
+    this.lo = lo;
+    this.hi = hi;
+    return list;
   }
 
   private lowerBound(list: Int32Array, lo: number, hi: number, code: number): number {
@@ -196,6 +251,10 @@ export class ModelGraph {
     return lo;
   }
 }
+
+const edgeItself = (_: ModelGraph, e: GraphEdge): GraphEdge => e;
+const targetOf = (g: ModelGraph, e: GraphEdge): AnyGraphNode => g.nodes[e.target]!;
+const sourceOf = (g: ModelGraph, e: GraphEdge): AnyGraphNode => g.nodes[e.source]!;
 
 const KIND_CODE: ReadonlyMap<RelationKindName, number> = new Map(RELATION_KINDS.map((k, i) => [k, i]));
 

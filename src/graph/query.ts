@@ -1,7 +1,7 @@
 import type { AccessLevel, OwnerRoleName } from '../model/schema.js';
 import { TRUSTED_INPUTS } from '../model/schema.js';
 import { durationSeconds } from '../util/dates.js';
-import type { AnyGraphNode, GraphEdge, GraphNode, ModelGraph } from './graph.js';
+import type { AnyGraphNode, GraphEdge, GraphNode, ModelGraph, NodeRef } from './graph.js';
 
 /** Small, named questions about the graph that rules and analyses share. */
 
@@ -12,40 +12,40 @@ export function accessAtLeast(a: AccessLevel, min: AccessLevel): boolean {
 }
 
 /** Credentials that an agent, tool or person authenticates with. */
-export function credentialsOf(g: ModelGraph, id: string): GraphNode<'credential'>[] {
+export function credentialsOf(g: ModelGraph, id: NodeRef): GraphNode<'credential'>[] {
   return g.targets(id, 'authenticates_with') as GraphNode<'credential'>[];
 }
 
 /** Agents, tools and people that hold a credential. */
-export function holdersOf(g: ModelGraph, credentialId: string): AnyGraphNode[] {
+export function holdersOf(g: ModelGraph, credentialId: NodeRef): AnyGraphNode[] {
   return g.sources(credentialId, 'authenticates_with');
 }
 
 /** Agents that hold a credential, directly. */
-export function agentHoldersOf(g: ModelGraph, credentialId: string): GraphNode<'agent'>[] {
+export function agentHoldersOf(g: ModelGraph, credentialId: NodeRef): GraphNode<'agent'>[] {
   return holdersOf(g, credentialId).filter((n): n is GraphNode<'agent'> => n.kind === 'agent');
 }
 
-export function toolsOf(g: ModelGraph, agentId: string): GraphNode<'tool'>[] {
+export function toolsOf(g: ModelGraph, agentId: NodeRef): GraphNode<'tool'>[] {
   return g.targets(agentId, 'invokes') as GraphNode<'tool'>[];
 }
 
-export function parentOf(g: ModelGraph, agentId: string): GraphNode<'agent'> | undefined {
+export function parentOf(g: ModelGraph, agentId: NodeRef): GraphNode<'agent'> | undefined {
   return g.targets(agentId, 'child_of')[0] as GraphNode<'agent'> | undefined;
 }
 
-export function systemOf(g: ModelGraph, id: string): GraphNode<'system'> | undefined {
+export function systemOf(g: ModelGraph, id: NodeRef): GraphNode<'system'> | undefined {
   return g.targets(id, 'part_of')[0] as GraphNode<'system'> | undefined;
 }
 
 /** Agents of a system (explicit or implicit part_of). */
-export function agentsOfSystem(g: ModelGraph, systemId: string): GraphNode<'agent'>[] {
+export function agentsOfSystem(g: ModelGraph, systemId: NodeRef): GraphNode<'agent'>[] {
   return g.sources(systemId, 'part_of').filter((n): n is GraphNode<'agent'> => n.kind === 'agent');
 }
 
 /** Owners holding `role` on `id`, active or not. */
-export function ownersWithRole(g: ModelGraph, id: string, role: OwnerRoleName): GraphNode<'owner'>[] {
-  return g.ownersOf(id, role).map((o) => o.owner);
+export function ownersWithRole(g: ModelGraph, id: NodeRef, role: OwnerRoleName): GraphNode<'owner'>[] {
+  return g.ownersWithRole(id, role);
 }
 
 export function isActiveOwner(owner: GraphNode<'owner'>): boolean {
@@ -55,12 +55,12 @@ export function isActiveOwner(owner: GraphNode<'owner'>): boolean {
 /** The team of an owner: itself for a team, its team (if any) for a person. */
 export function teamOf(g: ModelGraph, owner: GraphNode<'owner'>): GraphNode<'owner'> {
   if ((owner.spec.type ?? 'team') === 'team') return owner;
-  const team = g.targets(owner.id, 'member_of')[0];
+  const team = g.targets(owner, 'member_of')[0];
   return (team as GraphNode<'owner'> | undefined) ?? owner;
 }
 
 /** Active owners accountable at run time: business owners and operators. */
-export function accountableOwners(g: ModelGraph, id: string): GraphNode<'owner'>[] {
+export function accountableOwners(g: ModelGraph, id: NodeRef): GraphNode<'owner'>[] {
   return g
     .ownersOf(id)
     .filter((o) => (o.role === 'business' || o.role === 'operator') && isActiveOwner(o.owner))
@@ -191,12 +191,12 @@ export interface Grant {
   edge: GraphEdge;
 }
 
-export function grantsOf(g: ModelGraph, credentialId: string): Grant[] {
+export function grantsOf(g: ModelGraph, credentialId: NodeRef): Grant[] {
   return g.outEdgesOf(credentialId, 'grants').map((edge) => ({ target: g.nodes[edge.target]!, access: edge.attrs.access ?? 'read', edge }));
 }
 
 /** The grant with the highest access (the first by target id among equals), if it grants anything. */
-export function highestGrant(g: ModelGraph, credentialId: string): Grant | undefined {
+export function highestGrant(g: ModelGraph, credentialId: NodeRef): Grant | undefined {
   let best: Grant | undefined;
   for (const grant of grantsOf(g, credentialId)) if (!best || ACCESS_RANK[grant.access] > ACCESS_RANK[best.access]) best = grant;
   return best;
@@ -259,10 +259,10 @@ export function isWildcardScope(scope: string): boolean {
  * The teams that issued the credentials `id` (an agent or a tool) authenticates with, each with the
  * ids of the credentials it issued, in graph order. A person named as issuer counts as their team.
  */
-export function credentialIssuers(g: ModelGraph, id: string): Map<string, string[]> {
+export function credentialIssuers(g: ModelGraph, id: NodeRef): Map<string, string[]> {
   const issuers = new Map<string, string[]>();
   for (const credential of credentialsOf(g, id)) {
-    for (const issuer of ownersWithRole(g, credential.id, 'issuer')) {
+    for (const issuer of ownersWithRole(g, credential, 'issuer')) {
       const team = teamOf(g, issuer).id;
       const issued = issuers.get(team);
       if (!issued) issuers.set(team, [credential.id]);
@@ -280,7 +280,7 @@ export function credentialIssuers(g: ModelGraph, id: string): Map<string, string
 export function untrustedEntryOf(g: ModelGraph, agent: GraphNode<'agent'>): string | undefined {
   if (isExternal(agent)) return 'externally exposed';
   if (takesUntrustedInput(agent)) return 'takes untrusted input';
-  for (const e of g.outEdgesOf(agent.id, 'exposed_to')) {
+  for (const e of g.outEdgesOf(agent, 'exposed_to')) {
     if (isUntrustedBoundary(g.nodes[e.target]!)) return `exposed to untrusted boundary "${e.to}"`;
   }
   return undefined;
@@ -305,8 +305,29 @@ export interface AccessSummary {
   restrictedWrite: boolean;
 }
 
-const NO_ACCESS: AccessSummary = { restricted: false, sensitive: false, write: false, restrictedWrite: false };
-const summaryMemos = new WeakMap<ModelGraph, Map<string, AccessSummary>>();
+const RESTRICTED = 1;
+const SENSITIVE = 2;
+const WRITE = 4;
+const RESTRICTED_WRITE = 8;
+/** Marks a memo slot as filled: a node that reaches nothing still has a nonzero slot. */
+const KNOWN = 16;
+
+/** The sixteen possible summaries, by bit mask, shared by every caller (read-only). */
+const SUMMARIES: readonly AccessSummary[] = Array.from({ length: 16 }, (_, bits) =>
+  Object.freeze({
+    restricted: (bits & RESTRICTED) !== 0,
+    sensitive: (bits & SENSITIVE) !== 0,
+    write: (bits & WRITE) !== 0,
+    restrictedWrite: (bits & RESTRICTED_WRITE) !== 0,
+  }),
+);
+
+/** Per node, its summary bits with and without its tools' reach (0: not computed yet). */
+interface SummaryMemo {
+  own: Uint8Array;
+  withTools: Uint8Array;
+}
+const summaryMemos = new WeakMap<ModelGraph, SummaryMemo>();
 
 /**
  * The same reach as `dataAccessOf` (direct reads and writes, credential grants, and the same of
@@ -315,45 +336,35 @@ const summaryMemos = new WeakMap<ModelGraph, Map<string, AccessSummary>>();
  * thousands of grants cost once, not once per agent.
  */
 export function accessSummaryOf(g: ModelGraph, id: string): AccessSummary {
+  const node = g.node(id);
+  if (!node) return SUMMARIES[0]!;
   let memo = summaryMemos.get(g);
-  if (!memo) summaryMemos.set(g, (memo = new Map()));
-  const own = (nodeId: string, withTools: boolean): AccessSummary => {
-    const key = `${withTools ? '+' : '-'}${nodeId}`;
-    const hit = memo!.get(key);
-    if (hit) return hit;
-    const node = g.node(nodeId);
-    let s = NO_ACCESS;
-    if (node) {
-      const acc = { ...NO_ACCESS };
-      const addData = (dataIndex: number, access: AccessLevel) => {
-        const data = g.nodes[dataIndex]!;
-        if (data.kind !== 'data') return;
-        const restricted = data.spec.classification === 'restricted';
-        acc.restricted ||= restricted;
-        acc.sensitive ||= restricted || data.spec.classification === 'confidential';
-        if (access !== 'read') {
-          acc.write = true;
-          acc.restrictedWrite ||= restricted;
-        }
-      };
-      const fold = (s2: AccessSummary) => {
-        acc.restricted ||= s2.restricted;
-        acc.sensitive ||= s2.sensitive;
-        acc.write ||= s2.write;
-        acc.restrictedWrite ||= s2.restrictedWrite;
-      };
-      for (const k of g.outIndex(node.index)) {
-        const e = g.edges[k]!;
-        if (e.kind === 'reads') addData(e.target, 'read');
-        else if (e.kind === 'writes') addData(e.target, 'write');
-        else if (e.kind === 'grants' && node.kind === 'credential') addData(e.target, e.attrs.access ?? 'read');
-        else if (e.kind === 'authenticates_with') fold(own(e.to, false));
-        else if (e.kind === 'invokes' && withTools) fold(own(e.to, false));
-      }
-      s = acc;
-    }
-    memo!.set(key, s);
-    return s;
-  };
-  return own(id, true);
+  if (!memo) summaryMemos.set(g, (memo = { own: new Uint8Array(g.order), withTools: new Uint8Array(g.order) }));
+  return SUMMARIES[summaryBits(g, memo, node.index, true)]!;
+}
+
+function summaryBits(g: ModelGraph, memo: SummaryMemo, index: number, withTools: boolean): number {
+  const table = withTools ? memo.withTools : memo.own;
+  const hit = table[index]!;
+  if (hit) return hit & ~KNOWN;
+  const isCredential = g.nodes[index]!.kind === 'credential';
+  let bits = 0;
+  for (const k of g.outIndex(index)) {
+    const e = g.edges[k]!;
+    if (e.kind === 'reads') bits |= dataBits(g, e.target, false);
+    else if (e.kind === 'writes') bits |= dataBits(g, e.target, true);
+    else if (e.kind === 'grants' && isCredential) bits |= dataBits(g, e.target, (e.attrs.access ?? 'read') !== 'read');
+    else if (e.kind === 'authenticates_with' || (e.kind === 'invokes' && withTools)) bits |= summaryBits(g, memo, e.target, false);
+  }
+  table[index] = bits | KNOWN;
+  return bits;
+}
+
+function dataBits(g: ModelGraph, index: number, write: boolean): number {
+  const data = g.nodes[index]!;
+  if (data.kind !== 'data') return 0;
+  const restricted = data.spec.classification === 'restricted';
+  let bits = restricted ? RESTRICTED | SENSITIVE : data.spec.classification === 'confidential' ? SENSITIVE : 0;
+  if (write) bits |= restricted ? WRITE | RESTRICTED_WRITE : WRITE;
+  return bits;
 }

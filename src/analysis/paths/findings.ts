@@ -26,21 +26,22 @@ export function accountableTeams(g: ModelGraph): Accountability {
   const teams: number[][] = Array.from({ length: g.order }, () => []);
   const teamIndex = new Map<string, number>();
   const names: string[] = [];
-  for (const e of g.edges) {
-    if (e.kind !== 'owns') continue;
-    const role = e.attrs.role;
-    const target = g.nodes[e.target]!;
-    if (role !== 'business' && role !== 'operator' && !(role === 'data' && target.kind === 'data')) continue;
-    const owner = g.nodes[e.source]!;
-    if (owner.kind !== 'owner' || !isActiveOwner(owner)) continue;
-    const team = teamOf(g, owner).id;
-    let t = teamIndex.get(team);
-    if (t === undefined) {
-      teamIndex.set(team, (t = names.length));
-      names.push(team);
+  // Only owners own: their rows, in id order, give the owns relations in graph order.
+  for (const owner of g.nodesOf('owner')) {
+    if (!isActiveOwner(owner)) continue;
+    for (const e of g.outEdgesOf(owner, 'owns')) {
+      const role = e.attrs.role;
+      const target = g.nodes[e.target]!;
+      if (role !== 'business' && role !== 'operator' && !(role === 'data' && target.kind === 'data')) continue;
+      const team = teamOf(g, owner).id;
+      let t = teamIndex.get(team);
+      if (t === undefined) {
+        teamIndex.set(team, (t = names.length));
+        names.push(team);
+      }
+      const list = teams[e.target]!;
+      if (!list.includes(t)) list.push(t);
     }
-    const list = teams[e.target]!;
-    if (!list.includes(t)) list.push(t);
   }
   return { teams, names };
 }
@@ -77,16 +78,33 @@ export function teamsOf(c: PathFacts): Accountability {
   return memo(c, 'teams', () => accountableTeams(c.index.graph));
 }
 
+/** Seeds of a labelled search: node `node[i]` carries label `label[i]`, for i below `count`. */
+interface Seeds {
+  node: Int32Array;
+  label: Int32Array;
+  count: number;
+}
+
+function seedsOf(capacity: number): Seeds {
+  return { node: new Int32Array(capacity), label: new Int32Array(capacity), count: 0 };
+}
+
+function addSeed(seeds: Seeds, node: number, label: number): void {
+  seeds.node[seeds.count] = node;
+  seeds.label[seeds.count++] = label;
+}
+
 /** Breadth-first search that labels each reached node with the label of the seed that reached it first. */
-function labelledReach(index: PathIndex, seeds: readonly { node: number; label: number }[]): Int32Array {
+function labelledReach(index: PathIndex, seeds: Seeds): Int32Array {
   const label = new Int32Array(index.size).fill(-1);
   const queue = new Int32Array(index.size);
   let head = 0;
   let tail = 0;
-  for (const s of seeds) {
-    if (label[s.node] !== -1) continue;
-    label[s.node] = s.label;
-    queue[tail++] = s.node;
+  for (let i = 0; i < seeds.count; i++) {
+    const s = seeds.node[i]!;
+    if (label[s] !== -1) continue;
+    label[s] = seeds.label[i]!;
+    queue[tail++] = s;
   }
   while (head < tail) {
     const u = queue[head++]!;
@@ -111,17 +129,17 @@ export function uncontrolledRoutes(c: PathFacts): UncontrolledRoute[] {
     const { index, ends } = c;
     const g = index.graph;
     const { teams } = teamsOf(c);
-    const seeds: { node: number; label: number }[] = [];
-    for (let v = 0; v < index.size; v++) if (ends.isSource[v]) seeds.push({ node: v, label: index.entity[v]! });
+    const seeds = seedsOf(index.size);
+    for (let v = 0; v < index.size; v++) if (ends.isSource[v]) addSeed(seeds, v, index.entity[v]!);
     const entryOf = labelledReach(index, seeds);
-    const crossings: { node: number; label: number }[] = [];
+    const crossings = seedsOf(index.steps);
     for (let k = 0; k < index.steps; k++) {
       const u = index.edgeFrom[k]!;
       if (entryOf[u] === -1) continue;
       const v = index.edgeTo[k]!;
       if (ends.isSource[v] || !crossesOwnership(teams, index.entity[u]!, index.entity[v]!)) continue;
       if (isGated(index.facts, index.edgeStep[k]!, g.edges[index.edgeRelation[k]!]!)) continue;
-      crossings.push({ node: v, label: k });
+      addSeed(crossings, v, k);
     }
     const via = labelledReach(index, crossings);
     const out: UncontrolledRoute[] = [];
@@ -142,16 +160,25 @@ interface AuthorityCache {
   /** Membership stamps of the comparisons, per projection node. */
   member: Int32Array;
   compare: number;
+  /** The node whose authority `member` holds under the current stamp, or -1. */
+  marked: number;
 }
 
 function authorityCache(c: PathFacts): AuthorityCache {
-  return memo(c, 'authority', () => ({ sets: new Map<number, Int32Array>(), member: new Int32Array(c.index.size), compare: 0 }));
+  return memo(c, 'authority', () => ({ sets: new Map<number, Int32Array>(), member: new Int32Array(c.index.size), compare: 0, marked: -1 }));
 }
 
 /** Sorted union of sorted arrays, without duplicates. */
 function union(parts: readonly (Int32Array | number[])[]): Int32Array {
   let n = 0;
-  for (const p of parts) n += p.length;
+  let only: Int32Array | number[] | undefined;
+  for (const p of parts) {
+    if (!p.length) continue;
+    only = n ? undefined : p;
+    n += p.length;
+  }
+  // One memoized set alone (an agent with a single tool, a tool with one credential): share it.
+  if (only instanceof Int32Array) return only;
   const all = new Int32Array(n);
   let i = 0;
   for (const p of parts) for (let j = 0; j < p.length; j++) all[i++] = p[j]!;
@@ -212,10 +239,8 @@ export function authorityOf(c: PathFacts, node: number): Int32Array {
 /** Crown-jewel nodes in `b`'s authority that are not in `a`'s, ascending. */
 export function extraAuthority(c: PathFacts, a: number, b: number): number[] {
   const cache = authorityCache(c);
-  const mine = authorityOf(c, a);
   const theirs = authorityOf(c, b);
-  const stamp = ++cache.compare;
-  for (const x of mine) cache.member[x] = stamp;
+  const stamp = markAuthority(c, cache, a);
   const out: number[] = [];
   for (const x of theirs) if (cache.member[x] !== stamp) out.push(x);
   return out;
@@ -225,12 +250,47 @@ export function extraAuthority(c: PathFacts, a: number, b: number): number[] {
 export function hasExtraAuthority(c: PathFacts, a: number, b: number): boolean {
   const theirs = authorityOf(c, b);
   if (!theirs.length) return false;
-  const cache = authorityCache(c);
+  return !isSubset(theirs, authorityOf(c, a));
+}
+
+/**
+ * Whether every element of sorted `small` is in sorted `big`: a merge, or a binary search per
+ * element when `big` is much the larger (a hub agent's authority against a narrow one's).
+ */
+function isSubset(small: Int32Array, big: Int32Array): boolean {
+  if (small.length > big.length) return false;
+  let lo = 0;
+  const search = small.length * Math.log2(big.length + 1) < big.length;
+  for (let i = 0; i < small.length; i++) {
+    const x = small[i]!;
+    if (search) {
+      let hi = big.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (big[mid]! < x) lo = mid + 1;
+        else hi = mid;
+      }
+    } else {
+      while (lo < big.length && big[lo]! < x) lo++;
+    }
+    if (lo === big.length || big[lo] !== x) return false;
+    lo++;
+  }
+  return true;
+}
+
+/**
+ * Stamps `a`'s authority into the membership array and returns the stamp. Rules compare one node
+ * against many in a row (a caller's delegations, a writer against each reader): the marks of the
+ * last node are kept and reused.
+ */
+function markAuthority(c: PathFacts, cache: AuthorityCache, a: number): number {
+  if (cache.marked === a) return cache.compare;
   const mine = authorityOf(c, a);
   const stamp = ++cache.compare;
   for (const x of mine) cache.member[x] = stamp;
-  for (const x of theirs) if (cache.member[x] !== stamp) return true;
-  return false;
+  cache.marked = a;
+  return stamp;
 }
 
 /** How far an agent is from the outside: 0 an entry, 1 reached from an entry, 2 neither. */
