@@ -143,7 +143,6 @@ export function computePaths(index: PathIndex, options: PathOptions = {}): PathC
   const facts = cached ?? computeFacts(index, ends, stage);
   if (!cached && isDefault(options)) factsCache.set(index, facts);
   const { sources, targets, reachedNodes: reachedP, towardJewel, reached, cond, candidates, jewelCount, jewelScore } = facts;
-  stage('reachability');
   const F = layersFromSources(index, ends, D);
 
   stage('bounds');
