@@ -214,6 +214,10 @@ export function propagate(
   for (let c = 0; c < C; c++) if (succStart[c + 1]! > succStart[c]!) slot[c] = slots++;
 
   let bits = new Uint32Array(0);
+  // Per row, the words that may be non-zero: [rowLo, rowHi). Most rows reach few items of a chunk,
+  // so ORing and counting only that range skips most of the zero words.
+  const rowLo = new Int32Array(slots);
+  const rowHi = new Int32Array(slots);
   let lo = 0;
   while (lo < items) {
     const w = weights[order[lo]!]!;
@@ -222,10 +226,17 @@ export function propagate(
     const W = (hi - lo + 31) >>> 5;
     if (bits.length < slots * W) bits = new Uint32Array(slots * W);
     else bits.fill(0, 0, slots * W);
+    // Sets c's own items of the chunk in `target` at `base`, widening the touched word range.
+    let touchedLo = 0;
+    let touchedHi = 0;
     const setOwn = (c: number, target: Uint32Array, base: number) => {
       for (let j = ownStart[c]!; j < ownStart[c + 1]!; j++) {
         const p = own[j]!;
-        if (p >= lo && p < hi) target[base + ((p - lo) >>> 5)]! |= 1 << ((p - lo) & 31);
+        if (p < lo || p >= hi) continue;
+        const q = (p - lo) >>> 5;
+        target[base + q]! |= 1 << ((p - lo) & 31);
+        if (q < touchedLo) touchedLo = q;
+        if (q + 1 > touchedHi) touchedHi = q + 1;
       }
     };
     for (let step = 0; step < C; step++) {
@@ -241,19 +252,28 @@ export function propagate(
         continue;
       }
       const base = row * W;
+      touchedLo = W;
+      touchedHi = 0;
       setOwn(c, bits, base);
       for (let j = succStart[c]!; j < succStart[c + 1]!; j++) {
         const c2 = succ[j]!;
         const r2 = slot[c2]!;
         if (r2 < 0) setOwn(c2, bits, base);
         else {
+          const a = rowLo[r2]!;
+          const b = rowHi[r2]!;
+          if (a >= b) continue;
           const base2 = r2 * W;
-          for (let q = 0; q < W; q++) bits[base + q]! |= bits[base2 + q]!;
+          for (let q = a; q < b; q++) bits[base + q]! |= bits[base2 + q]!;
+          if (a < touchedLo) touchedLo = a;
+          if (b > touchedHi) touchedHi = b;
         }
       }
+      rowLo[row] = touchedLo;
+      rowHi[row] = touchedHi;
       if (wanted[c]) {
         let n = 0;
-        for (let q = 0; q < W; q++) n += popcount(bits[base + q]!);
+        for (let q = touchedLo; q < touchedHi; q++) n += popcount(bits[base + q]!);
         count[c]! += n;
         score[c]! += n * w;
       }
@@ -266,7 +286,7 @@ export function propagate(
       orInto: (c, target) => {
         const row = slot[c]!;
         if (row < 0) setOwn(c, target, 0);
-        else for (let q = 0; q < W; q++) target[q]! |= bits[row * W + q]!;
+        else for (let q = rowLo[row]!; q < rowHi[row]!; q++) target[q]! |= bits[row * W + q]!;
       },
     });
     lo = hi;
