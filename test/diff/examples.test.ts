@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { updateGolden } from '../helpers/golden.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mermaidBlocks, parseMermaid, ROOT } from '../render/helpers.js';
 import { diffGalleryFiles, diffPairs } from './gallery.js';
@@ -9,17 +10,11 @@ import { diffGalleryFiles, diffPairs } from './gallery.js';
  * examples/diff/ holds what `steward diff` prints for each fixture pair, in every format. This
  * regenerates every file and compares; with UPDATE_EXAMPLES=1 it writes them instead.
  */
-const update = process.env.UPDATE_EXAMPLES === '1';
 let generated: Map<string, string>;
 
 beforeAll(async () => {
   generated = await diffGalleryFiles();
-  if (update) {
-    for (const [path, content] of generated) {
-      mkdirSync(dirname(join(ROOT, path)), { recursive: true });
-      writeFileSync(join(ROOT, path), content);
-    }
-  }
+  updateGolden(ROOT, generated);
 }, 120_000);
 
 function filesUnder(dir: string): string[] {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { updateGolden } from '../helpers/golden.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { galleryFiles, README_DIAGRAM, referenceModels } from './gallery.js';
 import { mermaidBlocks, parseMermaid, ROOT } from './helpers.js';
@@ -9,17 +10,11 @@ import { mermaidBlocks, parseMermaid, ROOT } from './helpers.js';
  * examples/ holds what the CLI prints for each reference model. This regenerates every file and
  * compares; with UPDATE_EXAMPLES=1 it writes them instead.
  */
-const update = process.env.UPDATE_EXAMPLES === '1';
 let generated: Map<string, string>;
 
 beforeAll(async () => {
   generated = await galleryFiles();
-  if (update) {
-    for (const [path, content] of generated) {
-      mkdirSync(dirname(join(ROOT, path)), { recursive: true });
-      writeFileSync(join(ROOT, path), content);
-    }
-  }
+  updateGolden(ROOT, generated);
 }, 120_000);
 
 /** Folders of examples/ kept by their own tests, in test/diff, test/export and test/import. */
