@@ -1,0 +1,26 @@
+/**
+ * `npm run bench`: every benchmark in turn, each in its own process with the flags it needs. A
+ * stage that misses its target exits 1; the others still run, and the run fails at the end.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const BIG_HEAP = ['--expose-gc', '--max-old-space-size=8192'];
+const STAGES: { script: string; flags: string[] }[] = [
+  { script: 'run.ts', flags: BIG_HEAP },
+  { script: 'rules.ts', flags: BIG_HEAP },
+  { script: 'paths.ts', flags: BIG_HEAP },
+  { script: 'report.ts', flags: ['--expose-gc'] },
+  { script: 'export.ts', flags: BIG_HEAP },
+];
+
+const missed: string[] = [];
+for (const { script, flags } of STAGES) {
+  const path = fileURLToPath(new URL(script, import.meta.url));
+  const result = spawnSync(process.execPath, [...flags, '--import', 'tsx', path], { stdio: 'inherit' });
+  if (result.status !== 0) missed.push(`bench/${script} (exit ${result.status ?? result.signal})`);
+}
+if (missed.length) {
+  console.log(`\n✖ ${missed.join(', ')}: a target is not met, or the stage failed; see its output above`);
+  process.exitCode = 1;
+}
