@@ -85,7 +85,7 @@ export default defineRule({
     'Give each agent its own credential (a workload identity such as a SPIFFE ID, or a token exchanged per task) so that compromising one agent does not let it pass as another; until then, scope the shared credential to what both truly need. `steward paths --from <agent>` shows where the bridge leads.',
   *check({ graph }) {
     const c = pathFactsFor(graph);
-    const { index, ends } = c;
+    const { index } = c;
     const onward = onwardSteps(c);
     for (const cred of graph.nodesOf('credential')) {
       if (!index.active[cred.index]) continue;

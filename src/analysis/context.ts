@@ -3,13 +3,11 @@ import {
   accessAtLeast,
   accessSummaryOf,
   agentHoldersOf,
-  dataAccessOf,
   grantsOf,
   highestGrant,
   isExternal,
   isIrreversible,
   lifecycleOf,
-  toolsOf,
   untrustedEntryOf,
 } from '../graph/query.js';
 import { raiseSeverity, type Severity } from './severity.js';

@@ -1,3 +1,4 @@
+import { compareText } from '../util/compare.js';
 import type { NodeKind } from '../model/schema.js';
 import type { LayerNumber } from '../graph/layers.js';
 import type { Reference, RuleCategory } from './rule.js';
@@ -53,13 +54,10 @@ export function findingId(ruleId: string, subject: string, key?: string): string
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
-    cmp(a.ruleId, b.ruleId) ||
-    cmp(a.subject, b.subject) ||
-    cmp(a.id, b.id) ||
-    cmp(a.message, b.message)
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.subject, b.subject) ||
+    compareText(a.id, b.id) ||
+    compareText(a.message, b.message)
   );
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,3 +1,4 @@
+import { plural } from '../render/plural.js';
 import { readModelSources } from '../io/read.js';
 import { compareDiagnostics, formatDiagnostic, type Diagnostic } from '../model/diagnostics.js';
 import { loadModel } from '../model/load.js';
@@ -29,6 +30,3 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], io: CliIO):
   io.stderr(`✖ ${plural(sorted.length, 'problem')} in ${plural(files, 'file')}\n`);
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

@@ -4,7 +4,7 @@ import type { EntityDiff } from './entities.js';
 import type { PathSide } from './paths.js';
 import type { AddedPathT, BlastRadiusChangeT, RelationRefT } from './schema.js';
 import type { RelationDiff } from './relations.js';
-import { compareStrings } from './values.js';
+import { compareText } from '../util/compare.js';
 
 type Why = BlastRadiusChangeT['why'][number];
 
@@ -71,5 +71,5 @@ export function diffBlastRadius(
     new: radius(after, id),
   }));
   const delta = (r: BlastRadiusChangeT) => (r.new?.score ?? 0) - (r.old?.score ?? 0);
-  return rows.sort((x, y) => delta(y) - delta(x) || compareStrings(x.id, y.id));
+  return rows.sort((x, y) => delta(y) - delta(x) || compareText(x.id, y.id));
 }

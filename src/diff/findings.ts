@@ -2,7 +2,7 @@ import type { Report } from '../analysis/engine.js';
 import type { Finding } from '../analysis/finding.js';
 import { atLeast, severityRank, type Severity } from '../analysis/severity.js';
 import type { AcceptanceChangeT, FindingRefT, OpenedFindingT, SeverityChangeT } from './schema.js';
-import { compareStrings } from './values.js';
+import { compareText } from '../util/compare.js';
 
 export interface FindingDiff {
   new: FindingRefT[];
@@ -27,7 +27,7 @@ export function findingRef(f: Finding): FindingRefT {
 
 /** Most severe first, then rule, subject, id: the order of every finding list of the diff. */
 function compareRefs(a: { severity: Severity; ruleId: string; subject: string; id: string }, b: typeof a): number {
-  return severityRank(b.severity) - severityRank(a.severity) || compareStrings(a.ruleId, b.ruleId) || compareStrings(a.subject, b.subject) || compareStrings(a.id, b.id);
+  return severityRank(b.severity) - severityRank(a.severity) || compareText(a.ruleId, b.ruleId) || compareText(a.subject, b.subject) || compareText(a.id, b.id);
 }
 
 /**

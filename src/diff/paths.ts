@@ -4,7 +4,7 @@ import type { ModelGraph } from '../graph/graph.js';
 import type { AddedPathT, ControlLossT, EndpointT, LikelihoodChangeT, PathRefT } from './schema.js';
 import { hasControl, type RelationIndex } from './relations.js';
 import { RELATION_CONTROLS } from './schema.js';
-import { compareStrings } from './values.js';
+import { compareText } from '../util/compare.js';
 
 export interface PathDiff {
   added: AddedPathT[];
@@ -50,7 +50,7 @@ export function pathRef(p: RankedPath): PathRefT {
 
 /** Most risky first, then by id: the order of every path list of the diff. */
 function compareByRisk(a: PathRefT, b: PathRefT): number {
-  return b.risk - a.risk || compareStrings(a.id, b.id);
+  return b.risk - a.risk || compareText(a.id, b.id);
 }
 
 /**
@@ -158,7 +158,7 @@ export function diffEndpoints(before: PathAnalysis, after: PathAnalysis): Endpoi
     return xs
       .filter((x) => !other.has(x.id))
       .map((x) => ({ id: x.id, kind: x.kind, detail: [...x.detail] }))
-      .sort((a, b) => compareStrings(a.id, b.id));
+      .sort((a, b) => compareText(a.id, b.id));
   };
   return {
     newEntries: only(after.entries, before.entries),

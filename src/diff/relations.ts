@@ -2,7 +2,8 @@ import { STRONG_AUTH } from '../analysis/paths/traversal.js';
 import type { GraphEdge, ModelGraph } from '../graph/graph.js';
 import { ACCESS_LEVELS, OWNER_ROLES, RELATION_KINDS, type AccessLevel, type RelationKindName } from '../model/schema.js';
 import { RELATION_CONTROLS, type ControlSetT, type RelationChangeT, type RelationControl, type RelationRefT } from './schema.js';
-import { compareStrings, sameValue } from './values.js';
+import { compareText } from '../util/compare.js';
+import { sameValue } from './values.js';
 
 export interface RelationDiff {
   added: RelationRefT[];
@@ -133,7 +134,7 @@ export function relationIndexes(before: ModelGraph, after: ModelGraph): [Relatio
 }
 
 function compareViews(a: { from: string; kind: string; to: string; role?: string | undefined }, b: typeof a): number {
-  return compareStrings(a.from, b.from) || compareStrings(a.kind, b.kind) || compareStrings(a.to, b.to) || compareStrings(a.role ?? '', b.role ?? '');
+  return compareText(a.from, b.from) || compareText(a.kind, b.kind) || compareText(a.to, b.to) || compareText(a.role ?? '', b.role ?? '');
 }
 
 function refOf(v: RelationView): RelationRefT {

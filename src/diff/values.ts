@@ -38,6 +38,3 @@ export function fieldChanges(before: unknown, after: unknown, prefix = ''): Fiel
   return [{ field: prefix, ...(before === undefined ? {} : { old: before }), ...(after === undefined ? {} : { new: after }) }];
 }
 
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,5 +1,5 @@
 import { RELATION_KINDS, type NodeKind, type OwnerRoleName, type RelationKindName } from '../model/schema.js';
-import type { Acceptance, AnyEntity, Entity, Model, Relation, RelationAttrs, SourceRef, SpecOf } from '../model/types.js';
+import type { Acceptance, Entity, Model, Relation, RelationAttrs, SourceRef, SpecOf } from '../model/types.js';
 import { resolvedEnds } from '../model/normalize.js';
 import { layerOf, type LayerNumber } from './layers.js';
 
@@ -185,8 +185,8 @@ export class ModelGraph {
   /** The owners holding `role` on `id`, active or not. */
   ownersWithRole(id: NodeRef, role: OwnerRoleName): GraphNode<'owner'>[] {
     const out: GraphNode<'owner'>[] = [];
-    const list = this.rangeOf(this.inEdges, id, 'owns');
-    for (let k = this.lo; k < this.hi; k++) {
+    const { list, lo, hi } = this.rangeOf(this.inEdges, id, 'owns');
+    for (let k = lo; k < hi; k++) {
       const edge = this.edges[list[k]!]!;
       if (edge.attrs.role === role) out.push(this.nodes[edge.source] as GraphNode<'owner'>);
     }
@@ -205,26 +205,19 @@ export class ModelGraph {
 
   /** Edges of one row as `pick` maps them. */
   private collect<T>(rows: Int32Array, id: NodeRef, kind: RelationKindName | undefined, pick: (g: ModelGraph, e: GraphEdge) => T): T[] {
-    const list = this.rangeOf(rows, id, kind);
-    const out: T[] = new Array(this.hi - this.lo);
-    for (let k = this.lo; k < this.hi; k++) out[k - this.lo] = pick(this, this.edges[list[k]!]!);
+    const { list, lo, hi } = this.rangeOf(rows, id, kind);
+    const out: T[] = new Array(hi - lo);
+    for (let k = lo; k < hi; k++) out[k - lo] = pick(this, this.edges[list[k]!]!);
     return out;
   }
 
-  /** The bounds of the last `rangeOf`: scratch fields, so that the hot row lookups allocate nothing. */
-  private lo = 0;
-  private hi = 0;
-
   /**
-   * Finds the edges of `id`'s row (out or in) of one kind or of all, as positions `lo..hi` of the
-   * returned list; an unknown id gives an empty range.
+   * The edges of `id`'s row (out or in), of one kind or of all, as positions `lo..hi` of `list`;
+   * an unknown id gives an empty range.
    */
-  private rangeOf(rows: Int32Array, id: NodeRef, kind: RelationKindName | undefined): Int32Array {
+  private rangeOf(rows: Int32Array, id: NodeRef, kind: RelationKindName | undefined): { list: Int32Array; lo: number; hi: number } {
     const node = typeof id === 'string' ? this.lookup(id) : id;
-    if (!node) {
-      this.lo = this.hi = 0;
-      return rows;
-    }
+    if (!node) return { list: rows, lo: 0, hi: 0 };
     const start = rows === this.outEdges ? this.outStart : this.inStart;
     let lo = start[node.index]!;
     let hi = start[node.index + 1]!;
@@ -237,9 +230,7 @@ export class ModelGraph {
       lo = this.lowerBound(list, lo, hi, code);
       hi = this.lowerBound(list, lo, hi, code + 1);
     }
-    this.lo = lo;
-    this.hi = hi;
-    return list;
+    return { list, lo, hi };
   }
 
   private lowerBound(list: Int32Array, lo: number, hi: number, code: number): number {

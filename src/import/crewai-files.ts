@@ -1,5 +1,5 @@
 import type { ImportWarning } from './draft.js';
-import { isRecord, safeEntries, type ParsedConfig } from './parse.js';
+import { isRecord, own, safeEntries, type ParsedConfig } from './parse.js';
 
 /**
  * CrewAI's YAML configuration, read defensively: `agents.yaml` (one entry per agent: role, goal,
@@ -106,7 +106,7 @@ function orderedEntries(data: unknown): [string, Record<string, unknown>][] {
 }
 
 function text(v: unknown, key: string): string | undefined {
-  const value = isRecord(v) && Object.hasOwn(v, key) ? v[key] : undefined;
+  const value = own(v, key);
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
@@ -119,7 +119,7 @@ function defined<T extends object>(o: T): T {
 
 /** A list of names (tools, context); a single name is accepted as a list of one. */
 function names(v: unknown, key: string, parsed: ParsedConfig, owner: string, warnings: ImportWarning[]): NameAt[] {
-  const value = isRecord(v) && Object.hasOwn(v, key) ? v[key] : undefined;
+  const value = own(v, key);
   if (value === undefined || value === null) return [];
   const list = Array.isArray(value) ? value : [value];
   const out: NameAt[] = [];

@@ -1,3 +1,4 @@
+import { compareText } from '../util/compare.js';
 import type { ConfigFile, Draft, Importer, ImportWarning } from './draft.js';
 import { ImportError } from './draft.js';
 import { sortWarnings } from './emit.js';
@@ -33,7 +34,7 @@ function draftCrewai(files: readonly ConfigFile[]): Draft {
     if (!crew) crews.set(dir, (crew = { dir, name: crewName(dir), agents: [], tasks: [], mappings: [] }));
     return crew;
   };
-  for (const file of [...files].sort((a, b) => compare(a.path, b.path))) {
+  for (const file of [...files].sort((a, b) => compareText(a.path, b.path))) {
     const config = parseConfig(file);
     const parsed = { ...config, locate: yamlLocator(file, config) };
     if (looksLikeAgents(parsed.data)) crewAt(file.path).agents.push(...readAgents(parsed, warnings));
@@ -50,7 +51,7 @@ function draftCrewai(files: readonly ConfigFile[]): Draft {
   }
   assignMappings(mappings, crews, warnings);
   const book = new CrewBook();
-  for (const crew of [...crews.values()].sort((a, b) => compare(a.name, b.name) || compare(a.dir, b.dir))) new CrewDrafter(crew, book, warnings).draft();
+  for (const crew of [...crews.values()].sort((a, b) => compareText(a.name, b.name) || compareText(a.dir, b.dir))) new CrewDrafter(crew, book, warnings).draft();
   return {
     entities: [unknownOwnerEntity(), ...book.entities()],
     warnings: sortWarnings(warnings),
@@ -78,6 +79,3 @@ function crewName(dir: string): string {
   return dir.slice(dir.lastIndexOf('/') + 1) || 'crew';
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,3 +1,4 @@
+import { compareText } from '../util/compare.js';
 import { Document, isMap, isScalar, isSeq, visit, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
 import { Agent, Boundary, Credential, Data, Model, Owner, System, Tool, type CollectionName } from '../model/schema.js';
 import type { Draft, DraftEntity, ImportWarning } from './draft.js';
@@ -171,10 +172,7 @@ export function formatWarning(w: ImportWarning): string {
 export function sortWarnings(warnings: readonly ImportWarning[]): ImportWarning[] {
   return [...warnings].sort(
     (a, b) =>
-      cmp(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || cmp(a.node ?? '', b.node ?? '') || cmp(a.message, b.message),
+      compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || compareText(a.node ?? '', b.node ?? '') || compareText(a.message, b.message),
   );
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -2,7 +2,8 @@ import type { AgentSpec, CredentialSpec, DataSpec, ModelSpec, ToolSpec } from '.
 import type { DraftEntity } from './draft.js';
 import type { IdAllocator } from './ids.js';
 import { credentialTypeOf, vendorOf } from './n8n-credentials.js';
-import { compareText, type N8nCredentialRef } from './n8n-workflow.js';
+import { compareText } from '../util/compare.js';
+import type { N8nCredentialRef } from './n8n-workflow.js';
 import { clip } from './text.js';
 import { UNKNOWN_OWNER, UNKNOWN_OWNERS } from './unknown-owner.js';
 

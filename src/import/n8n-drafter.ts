@@ -8,7 +8,8 @@ import { communityPackage, LANGCHAIN, providerOf, roleOf, SELF_HOSTED_PROVIDERS,
 import { draftTool } from './n8n-tools.js';
 import { triggerFacts } from './n8n-triggers.js';
 import { plainSentence, resourceName, subWorkflowRef } from './n8n-params.js';
-import { own, ownString, type N8nNode, type N8nWorkflow } from './n8n-workflow.js';
+import { own, stringAt } from './parse.js';
+import type { N8nNode, N8nWorkflow } from './n8n-workflow.js';
 import { UNKNOWN_OWNERS } from './unknown-owner.js';
 
 /** A sub-workflow that a tool or an Execute Workflow node runs, and the agents that reach it. */
@@ -68,8 +69,8 @@ export class WorkflowDrafter {
   }
 
   private addAgent(n: N8nNode): void {
-    const system = ownString(own(n.parameters, 'options'), 'systemMessage');
-    const description = ownString(n.parameters, 'toolDescription') ?? ownString(n.parameters, 'description');
+    const system = stringAt(own(n.parameters, 'options'), 'systemMessage');
+    const description = stringAt(n.parameters, 'toolDescription') ?? stringAt(n.parameters, 'description');
     const purpose = plainSentence(system) ?? plainSentence(description) ?? `AI Agent "${n.name}" of the n8n workflow "${this.wf.name}"`;
     const agent = this.book.addAgent(this.key(n), n.name, { name: n.name, purpose, system: this.systemId }, this.origin(n));
     if (!plainSentence(system) && !plainSentence(description)) agent.notes.push('No system message to read a purpose from: describe what the agent is for.');
@@ -78,7 +79,7 @@ export class WorkflowDrafter {
 
   /** An MCP Server Trigger publishes the tools plugged into it to any MCP client that can reach it. */
   private addMcpClients(n: N8nNode): void {
-    const auth = ownString(n.parameters, 'authentication') ?? 'none';
+    const auth = stringAt(n.parameters, 'authentication') ?? 'none';
     const clients = this.book.addAgent(
       this.key(n),
       `${n.name} clients`,
@@ -192,7 +193,7 @@ export class WorkflowDrafter {
       if (role === 'workflow-call') this.recordCall(n, toolId, callers);
       return;
     }
-    if (role === 'vector-store' && ownString(n.parameters, 'mode') === 'insert') {
+    if (role === 'vector-store' && stringAt(n.parameters, 'mode') === 'insert') {
       const id = this.vectorStore(n);
       for (const a of this.callersOf(n)) a.writes.add(id);
     }
@@ -286,8 +287,8 @@ export class WorkflowDrafter {
     const credential = n.credentials[0]?.id ?? n.credentials[0]?.name ?? '';
     const key = table ? `memory:${n.type}:${credential}:${table}` : this.key(n);
     const notes = [table ? `Every memory node on table ${table} with the same credential is this one store.` : 'Conversation memory of this node.'];
-    const sessionKey = ownString(n.parameters, 'sessionKey');
-    if (ownString(n.parameters, 'sessionIdType') === 'customKey' && sessionKey && !sessionKey.includes('{{')) {
+    const sessionKey = stringAt(n.parameters, 'sessionKey');
+    if (stringAt(n.parameters, 'sessionIdType') === 'customKey' && sessionKey && !sessionKey.includes('{{')) {
       notes.push(`Every conversation uses the fixed session key "${sessionKey}": one user's messages reach another user's context.`);
     }
     return this.book.addData(key, table ?? n.name, { name: table ?? n.name, kind: 'memory', description: `${n.type} node "${n.name}"` }, this.origin(n), notes);

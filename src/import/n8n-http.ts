@@ -1,5 +1,5 @@
 import { isSecretName, looksLikeSecret } from './secrets.js';
-import { isRecord, own, ownString } from './n8n-workflow.js';
+import { isRecord, own, stringAt } from './parse.js';
 
 /**
  * What the HTTP-speaking nodes (HTTP Request, HTTP Request Tool, MCP Client Tool) say about where
@@ -90,8 +90,8 @@ export function literalSecrets(parameters: unknown): LiteralSecret[] {
     if (!Array.isArray(list)) continue;
     for (const p of list) {
       if (!isRecord(p)) continue;
-      const name = ownString(p, 'name') ?? '';
-      const value = ownString(p, 'value');
+      const name = stringAt(p, 'name') ?? '';
+      const value = stringAt(p, 'value');
       if (!value || value.startsWith('=') || value.includes('{{')) continue;
       if ((isSecretName(name) && value.trim().length >= 8) || looksLikeSecret(value)) out.push({ where: `${label} ${name || '(unnamed)'}`, name: name || label });
     }
@@ -101,6 +101,6 @@ export function literalSecrets(parameters: unknown): LiteralSecret[] {
 
 /** The HTTP method, upper case; GET when unset (the default of n8n's HTTP nodes). */
 export function methodOf(parameters: unknown): string {
-  const m = ownString(parameters, 'method') ?? ownString(parameters, 'requestMethod');
+  const m = stringAt(parameters, 'method') ?? stringAt(parameters, 'requestMethod');
   return m && !m.startsWith('=') ? m.toUpperCase() : 'GET';
 }

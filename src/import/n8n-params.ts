@@ -1,4 +1,4 @@
-import { own, ownString } from './n8n-workflow.js';
+import { own, stringAt } from './parse.js';
 
 /** Reading n8n node parameters: resource locators, sub-workflow references, plain text versus expressions. */
 
@@ -8,18 +8,18 @@ export function resourceName(v: unknown, prefer: 'name' | 'value' = 'name'): str
     typeof v === 'string'
       ? v
       : prefer === 'name'
-        ? (ownString(v, 'cachedResultName') ?? ownString(v, 'value'))
-        : (ownString(v, 'value') ?? ownString(v, 'cachedResultName'));
+        ? (stringAt(v, 'cachedResultName') ?? stringAt(v, 'value'))
+        : (stringAt(v, 'value') ?? stringAt(v, 'cachedResultName'));
   if (!text || text.startsWith('=') || text.includes('{{')) return undefined;
   return text.trim().slice(0, 200) || undefined;
 }
 
 /** Which workflow a Call n8n Workflow Tool or Execute Workflow node runs. */
 export function subWorkflowRef(parameters: unknown): { id?: string; name?: string } | undefined {
-  if (ownString(parameters, 'source') === 'parameter') return undefined;
+  if (stringAt(parameters, 'source') === 'parameter') return undefined;
   const w = own(parameters, 'workflowId');
-  const id = typeof w === 'string' ? w : ownString(w, 'value');
-  const name = ownString(w, 'cachedResultName');
+  const id = typeof w === 'string' ? w : stringAt(w, 'value');
+  const name = stringAt(w, 'cachedResultName');
   const out: { id?: string; name?: string } = {};
   if (id && !id.startsWith('=')) out.id = id;
   if (name) out.name = name;

@@ -1,7 +1,8 @@
 import type { CredentialSpec, ToolSpec } from '../model/schema.js';
 import { literalSecrets, methodOf, readEndpoint, type Endpoint } from './n8n-http.js';
 import { actionsForOperation, BASE, communityPackage, roleOf, serviceFacts, serviceOf } from './n8n-nodes.js';
-import { own, ownString, type N8nNode, type N8nWorkflow } from './n8n-workflow.js';
+import { own, stringAt } from './parse.js';
+import type { N8nNode, N8nWorkflow } from './n8n-workflow.js';
 
 export interface DraftedTool {
   spec: Omit<ToolSpec, 'id' | 'owners'>;
@@ -27,7 +28,7 @@ export function draftTool(n: N8nNode, wf: N8nWorkflow, asTool: boolean): Drafted
 
 function draftNode(n: N8nNode, wf: N8nWorkflow): DraftedTool {
   const role = roleOf(n.type);
-  const description = ownString(n.parameters, 'toolDescription') ?? ownString(n.parameters, 'description');
+  const description = stringAt(n.parameters, 'toolDescription') ?? stringAt(n.parameters, 'description');
   const base: DraftedTool = {
     spec: { name: n.name, ...(description && !description.startsWith('=') ? { description: description.slice(0, 2000) } : {}) },
     notes: [],
@@ -45,7 +46,7 @@ function draftNode(n: N8nNode, wf: N8nWorkflow): DraftedTool {
       base.spec.kind = 'function';
       base.subWorkflow = true;
       base.notes.push(
-        ownString(n.parameters, 'source') === 'parameter'
+        stringAt(n.parameters, 'source') === 'parameter'
           ? 'Runs a workflow written inline in the node: what it can do is not known; list its actions.'
           : 'Runs a sub-workflow: what it can do is not known from this node; list its actions.',
       );
@@ -58,7 +59,7 @@ function draftNode(n: N8nNode, wf: N8nWorkflow): DraftedTool {
 }
 
 function httpTool(n: N8nNode, t: DraftedTool): DraftedTool {
-  const endpoint = readEndpoint(ownString(n.parameters, 'url'));
+  const endpoint = readEndpoint(stringAt(n.parameters, 'url'));
   const method = methodOf(n.parameters);
   t.spec.kind = 'api';
   const actions: NonNullable<ToolSpec['actions']> = [];
@@ -78,17 +79,17 @@ function httpTool(n: N8nNode, t: DraftedTool): DraftedTool {
 }
 
 function mcpClientTool(n: N8nNode, t: DraftedTool): DraftedTool {
-  const endpoint = readEndpoint(ownString(n.parameters, 'endpointUrl') ?? ownString(n.parameters, 'sseEndpoint'));
+  const endpoint = readEndpoint(stringAt(n.parameters, 'endpointUrl') ?? stringAt(n.parameters, 'sseEndpoint'));
   t.spec.kind = 'mcp-server';
   markCommunity(n, t);
   applyEndpoint(t, endpoint);
-  const include = ownString(n.parameters, 'include') ?? 'all';
+  const include = stringAt(n.parameters, 'include') ?? 'all';
   t.notes.push(
     include === 'all'
       ? 'Offers every tool the MCP server lists at run time, including tools added later: what it can do is not known; list its actions.'
       : `Offers the server's tools ${include === 'selected' ? 'selected' : 'not excluded'} in the node: list their actions.`,
   );
-  if (ownString(n.parameters, 'authentication') === 'none' || own(n.parameters, 'authentication') === undefined) {
+  if (stringAt(n.parameters, 'authentication') === 'none' || own(n.parameters, 'authentication') === undefined) {
     t.notes.push('Calls the MCP server without authentication.');
   }
   return t;
@@ -114,7 +115,7 @@ function serviceTool(n: N8nNode, t: DraftedTool, wf: N8nWorkflow): DraftedTool {
     return t;
   }
   t.spec.kind = facts.kind;
-  const operation = ownString(n.parameters, 'operation');
+  const operation = stringAt(n.parameters, 'operation');
   const actions = actionsForOperation(facts, operation);
   if (actions.length) t.spec.actions = [...actions];
   if (facts.inputs && actions.includes('read')) t.returns = [...facts.inputs];

@@ -1,7 +1,7 @@
 import type { AgentSpec } from '../model/schema.js';
 import { BASE, LANGCHAIN } from './n8n-nodes.js';
 import type { N8nNode } from './n8n-workflow.js';
-import { own, ownString } from './n8n-workflow.js';
+import { own, stringAt } from './parse.js';
 
 type InputSource = NonNullable<AgentSpec['inputs']>[number];
 
@@ -42,7 +42,7 @@ const BY_SERVICE: Record<string, InputSource> = {
 
 export function triggerFacts(node: N8nNode): TriggerFacts {
   const p = node.parameters;
-  const auth = ownString(p, 'authentication') ?? 'none';
+  const auth = stringAt(p, 'authentication') ?? 'none';
   const q = `"${node.name}"`;
   if (node.type === `${LANGCHAIN}chatTrigger`) {
     const isPublic = own(p, 'public') === true;

@@ -1,6 +1,8 @@
+import { compareText } from '../util/compare.js';
 import { offsetOf, scanJson, type JsonScan } from '../model/json-scan.js';
 import { LineIndex } from '../model/locate.js';
 import { ImportError, type ConfigFile, type ImportWarning } from './draft.js';
+import { isRecord, own, stringAt } from './parse.js';
 
 /**
  * An n8n workflow export read defensively: the nodes (named, typed, with their parameters and
@@ -54,20 +56,6 @@ export interface N8nWorkflow {
 const MAX_NODES = 5_000;
 const MAX_CONNECTIONS = 20_000;
 const MAX_WORKFLOWS = 1_000;
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A property the object holds itself: `__proto__` or `constructor` never reach the prototype. */
-export function own(obj: unknown, key: string): unknown {
-  return isRecord(obj) && Object.hasOwn(obj, key) ? obj[key] : undefined;
-}
-
-export function ownString(obj: unknown, key: string): string | undefined {
-  const v = own(obj, key);
-  return typeof v === 'string' ? v : undefined;
-}
 
 /** Whether parsed JSON has the shape of a workflow export: a `nodes` list and a `connections` map. */
 export function looksLikeN8nWorkflow(parsed: unknown): boolean {
@@ -138,8 +126,8 @@ function readWorkflow(
   const byName = new Map<string, N8nNode>();
   rawNodes.forEach((raw, i) => {
     const at = locate([...base, 'nodes', i]);
-    const name = ownString(raw, 'name');
-    const type = ownString(raw, 'type');
+    const name = stringAt(raw, 'name');
+    const type = stringAt(raw, 'type');
     if (!name || !type) {
       warnings.push({ file: file.path, ...at, message: `nodes[${i}] has no ${name ? 'type' : 'name'}: skipped` });
       return;
@@ -161,7 +149,7 @@ function readWorkflow(
     });
   });
   const fallback = file.path.replace(/^.*\//, '').replace(/\.json$/i, '') + (base.length ? ` #${Number(base[0]) + 1}` : '');
-  const name = ownString(data, 'name')?.trim() || fallback;
+  const name = stringAt(data, 'name')?.trim() || fallback;
   const id = own(data, 'id');
   return {
     file: file.path,
@@ -179,7 +167,7 @@ function readCredentials(raw: unknown): N8nCredentialRef[] {
   const out: N8nCredentialRef[] = [];
   for (const type of Object.keys(raw).sort(compareText)) {
     const ref = raw[type];
-    const name = ownString(ref, 'name') ?? '';
+    const name = stringAt(ref, 'name') ?? '';
     const id = own(ref, 'id');
     const idText = typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
     if (!name && !idText) continue;
@@ -207,7 +195,7 @@ function readConnections(
       for (const output of outputs) {
         if (!Array.isArray(output)) continue;
         for (const target of output) {
-          const to = ownString(target, 'node');
+          const to = stringAt(target, 'node');
           if (to === undefined) continue;
           if (!byName.has(to)) missing.add(to);
           if (!byName.has(from) || !byName.has(to)) continue;
@@ -228,7 +216,3 @@ function readConnections(
   return out;
 }
 
-/** Code-point order: the same on every machine and locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

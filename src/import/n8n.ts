@@ -4,7 +4,8 @@ import { IdAllocator } from './ids.js';
 import { N8nBook } from './n8n-book.js';
 import { WorkflowDrafter } from './n8n-drafter.js';
 import { linkSubWorkflows } from './n8n-subworkflows.js';
-import { compareText, looksLikeN8nExport, readWorkflows, type N8nWorkflow } from './n8n-workflow.js';
+import { compareText } from '../util/compare.js';
+import { looksLikeN8nExport, readWorkflows, type N8nWorkflow } from './n8n-workflow.js';
 import { UNKNOWN_OWNER, unknownOwnerEntity } from './unknown-owner.js';
 
 /**

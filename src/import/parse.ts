@@ -68,10 +68,14 @@ export function safeEntries(value: unknown): [string, unknown][] {
     .map((k) => [k, value[k]]);
 }
 
+/** A property the object holds itself: `__proto__` or `constructor` never reach the prototype. */
+export function own(value: unknown, key: string): unknown {
+  return isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined;
+}
+
 /** The string at `key`, if it is one. */
 export function stringAt(value: unknown, key: string): string | undefined {
-  if (!isRecord(value) || !Object.hasOwn(value, key)) return undefined;
-  const v = value[key];
+  const v = own(value, key);
   return typeof v === 'string' ? v : undefined;
 }
 

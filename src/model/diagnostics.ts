@@ -1,3 +1,4 @@
+import { compareText } from '../util/compare.js';
 /** A problem in a model, located in the file that holds it. */
 export interface Diagnostic {
   file: string;
@@ -40,12 +41,8 @@ function oneLine(text: string): string {
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
-    cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.code, b.code) || cmp(a.message, b.message)
+    compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.code, b.code) || compareText(a.message, b.message)
   );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Thrown by the library API when a model cannot be loaded; carries every problem found. */

@@ -1,3 +1,4 @@
+import { compareText } from '../util/compare.js';
 import type { AccessLevel, AgentSpec, Controls, CredentialSpec, NodeKind, OwnerRoleName, OwnersSpec, RelationKindName, SystemSpec, ToolSpec } from './schema.js';
 import { ACCESS_LEVELS, CONTROL_KEYS, OWNER_ROLES, RELATION_KINDS } from './schema.js';
 import type { AnyEntity, Entity, Relation, RelationAttrs, SourceRef } from './types.js';
@@ -171,7 +172,7 @@ export const NONE: RelationAttrs = Object.freeze({});
 const ROLE = Object.fromEntries(OWNER_ROLES.map((role) => [role, Object.freeze({ role })])) as Record<OwnerRoleName, RelationAttrs>;
 const ACCESS = Object.fromEntries(ACCESS_LEVELS.map((access) => [access, Object.freeze({ access })])) as Record<AccessLevel, RelationAttrs>;
 
-const rank = (names: readonly string[]) => new Map([...names].sort(cmp).map((n, i) => [n, i + 1]));
+const rank = (names: readonly string[]) => new Map([...names].sort(compareText).map((n, i) => [n, i + 1]));
 const KIND_RANK = rank(RELATION_KINDS);
 const ROLE_RANK = rank(OWNER_ROLES);
 const ACCESS_RANK = rank(ACCESS_LEVELS);
@@ -273,32 +274,28 @@ export function resolvedEnds(entities: readonly Entity[], relations: readonly Re
  */
 function compareDeclarations(a: Relation, b: Relation): number {
   return (
-    cmp(canonical(a.attrs), canonical(b.attrs)) ||
-    cmp(a.field ?? '~link', b.field ?? '~link') ||
-    cmp(a.declaredIn.file, b.declaredIn.file) ||
-    cmp(JSON.stringify(a.declaredIn.path), JSON.stringify(b.declaredIn.path)) ||
+    compareText(canonical(a.attrs), canonical(b.attrs)) ||
+    compareText(a.field ?? '~link', b.field ?? '~link') ||
+    compareText(a.declaredIn.file, b.declaredIn.file) ||
+    compareText(JSON.stringify(a.declaredIn.path), JSON.stringify(b.declaredIn.path)) ||
     (a.item ?? 0) - (b.item ?? 0)
   );
 }
 
 function canonical(attrs: RelationAttrs): string {
-  return JSON.stringify(Object.entries(attrs).sort(([x], [y]) => cmp(x, y)));
+  return JSON.stringify(Object.entries(attrs).sort(([x], [y]) => compareText(x, y)));
 }
 
 export function compareRelations(a: Relation, b: Relation): number {
   return (
-    cmp(a.from, b.from) ||
-    cmp(a.kind, b.kind) ||
-    cmp(a.to, b.to) ||
-    cmp(a.attrs.role ?? '', b.attrs.role ?? '') ||
-    cmp(a.attrs.access ?? '', b.attrs.access ?? '')
+    compareText(a.from, b.from) ||
+    compareText(a.kind, b.kind) ||
+    compareText(a.to, b.to) ||
+    compareText(a.attrs.role ?? '', b.attrs.role ?? '') ||
+    compareText(a.attrs.access ?? '', b.attrs.access ?? '')
   );
 }
 
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 export function compareEntities(a: Entity, b: Entity): number {
-  return cmp(a.id, b.id);
+  return compareText(a.id, b.id);
 }

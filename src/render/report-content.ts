@@ -12,7 +12,7 @@ import { layersView } from './mermaid/layers.js';
 import { ownershipTable, ownershipView, type Ownership, type OwnershipState } from './mermaid/ownership.js';
 import { systemView } from './mermaid/system.js';
 import { displayName } from './mermaid/entities.js';
-import { pluralize } from './mermaid/focus.js';
+import { pluralize } from './plural.js';
 
 /** What a report is made from. */
 export interface ReportInput {
@@ -101,10 +101,6 @@ export function countOf(n: number, kind: NodeKind): string {
   return `${n} ${n === 1 ? noun : pluralize(noun)}`;
 }
 
-/** "1 hop", "3 hops". */
-export function plural(n: number, noun: string, many = pluralize(noun)): string {
-  return `${n} ${n === 1 ? noun : many}`;
-}
 
 /** Severities from the worst down, the order every summary lists them in. */
 export const SEVERITIES_DOWN: readonly Severity[] = [...SEVERITIES].reverse();

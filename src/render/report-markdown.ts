@@ -1,11 +1,12 @@
 import type { Finding } from '../analysis/finding.js';
+import { plural } from './plural.js';
 import { LAYERS } from '../graph/layers.js';
 import { referenceText } from './html/report.js';
 import { escapeMarkdown, escapeMarkdownCell } from './markdown-escape.js';
 import { CONTROL_WORDS } from './mermaid/chains.js';
 import { describe } from './mermaid/entities.js';
 import { STATE_TEXT } from './mermaid/ownership.js';
-import { countOf, plural, reportContent, SEVERITIES_DOWN, type ReportContent, type ReportInput } from './report-content.js';
+import { countOf, reportContent, SEVERITIES_DOWN, type ReportContent, type ReportInput } from './report-content.js';
 
 /**
  * The Markdown report: the HTML report's content for docs sites and pull requests, with the

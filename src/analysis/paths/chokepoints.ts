@@ -1,3 +1,4 @@
+import { compareText } from '../../util/compare.js';
 import type { AnyGraphNode } from '../../graph/graph.js';
 import type { HopChokepoint, NodeChokepoint, RankedPath } from './types.js';
 
@@ -39,13 +40,10 @@ export function scoreChokepoints(
   const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
   const nodes = [...byNode.entries()]
     .map(([id, s]) => ({ id, kind: node(id).kind, paths: s.paths, risk: r6(s.risk), share: share(s.risk) }))
-    .sort((a, b) => b.risk - a.risk || b.paths - a.paths || cmp(a.id, b.id));
+    .sort((a, b) => b.risk - a.risk || b.paths - a.paths || compareText(a.id, b.id));
   const hops = [...byHop.values()]
     .map((s) => ({ ...s, risk: r6(s.risk), share: share(s.risk) }))
-    .sort((a, b) => b.risk - a.risk || b.paths - a.paths || cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.step, b.step));
+    .sort((a, b) => b.risk - a.risk || b.paths - a.paths || compareText(a.from, b.from) || compareText(a.to, b.to) || compareText(a.step, b.step));
   return { nodes, hops, total };
 }
 
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

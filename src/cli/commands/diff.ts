@@ -13,7 +13,8 @@ import { renderDiffMermaid } from '../../render/diff/mermaid.js';
 import { renderDiffTable } from '../../render/diff/table.js';
 import { analysisOptions, asOfDate, severityOption, type AnalysisFlags } from '../analysis-options.js';
 import { EXIT, type CliIO } from '../io.js';
-import { loadFromPaths, plural, printDiagnostics, type LoadFlags } from '../load.js';
+import { loadFromPaths, printDiagnostics, type LoadFlags } from '../load.js';
+import { plural } from '../../render/plural.js';
 import { modelOptions } from '../options.js';
 
 export const DIFF_FORMATS = ['table', 'json', 'markdown', 'mermaid'] as const;

@@ -9,7 +9,8 @@ import { formatDiagnostic } from '../../model/diagnostics.js';
 import { DEFAULT_MAX_FILE_BYTES, fileTooLarge } from '../../model/load.js';
 import { fileAccess } from '../files.js';
 import { EXIT, type CliIO } from '../io.js';
-import { plural, printDiagnostics, type LoadFlags } from '../load.js';
+import { printDiagnostics, type LoadFlags } from '../load.js';
+import { plural } from '../../render/plural.js';
 import { modelOptions } from '../options.js';
 import { terminalSafe } from '../../render/terminal-safe.js';
 
@@ -71,7 +72,7 @@ export function importCommand(io: CliIO, done: (code: number) => void): Command 
         io.writeFile(flags.output, merged.text);
         const renamed = merged.renamed.slice(0, 20).map((r) => `${r.from} -> ${r.to}`);
         io.stderr(
-          `merged into ${flags.output}: added ${plural(merged.added.length, 'entity').replace('entitys', 'entities')}` +
+          `merged into ${flags.output}: added ${plural(merged.added.length, 'entity')}` +
             `${merged.added.length ? ` (${someIds(merged.added)})` : ''}` +
             `; kept yours for ${plural(merged.skipped.length, 'id')}${merged.skipped.length ? ` (${someIds(merged.skipped)})` : ''}` +
             `${renamed.length ? `; renamed ${renamed.join(', ')}` : ''}` +

@@ -4,7 +4,8 @@ import { analyzePaths, UnknownNodeError, type PathAnalysis, type RankedPath } fr
 import { MAX_HOPS } from '../../analysis/paths/potentials.js';
 import { didYouMean } from '../../model/suggest.js';
 import { EXIT, type CliIO } from '../io.js';
-import { loadFromPaths, plural, printDiagnostics, type LoadFlags } from '../load.js';
+import { loadFromPaths, printDiagnostics, type LoadFlags } from '../load.js';
+import { plural } from '../../render/plural.js';
 import { modelOptions, positiveInteger } from '../options.js';
 
 interface PathsFlags extends LoadFlags {
@@ -101,10 +102,7 @@ export function renderPathsTable(a: PathAnalysis): string {
   const out: string[] = [];
   const s = a.summary;
   out.push(
-    `Lateral-movement paths: ${plural(s.entries, 'entry point')}, ${plural(s.jewels, 'crown jewel')} (${s.exposedJewels} reachable), ${plural(s.reachable, 'entity')} reachable from an entry; at most ${plural(a.settings.maxHops, 'hop')}`.replace(
-      'entitys',
-      'entities',
-    ),
+    `Lateral-movement paths: ${plural(s.entries, 'entry point')}, ${plural(s.jewels, 'crown jewel')} (${s.exposedJewels} reachable), ${plural(s.reachable, 'entity')} reachable from an entry; at most ${plural(a.settings.maxHops, 'hop')}`,
   );
   out.push('');
   if (!a.entries.length) out.push('No entry points: nothing is externally exposed, takes untrusted input or is marked as an entry.');

@@ -2,7 +2,8 @@ import { Command, Option } from 'commander';
 import { buildGraph } from '../../graph/graph.js';
 import { compareDiagnostics } from '../../model/diagnostics.js';
 import { EXIT, type CliIO } from '../io.js';
-import { loadFromPaths, plural, printDiagnostics, type LoadFlags } from '../load.js';
+import { loadFromPaths, printDiagnostics, type LoadFlags } from '../load.js';
+import { plural } from '../../render/plural.js';
 import { modelOptions } from '../options.js';
 
 export function validateCommand(io: CliIO, done: (code: number) => void): Command {
@@ -26,7 +27,7 @@ export function validateCommand(io: CliIO, done: (code: number) => void): Comman
     }
     const graph = buildGraph(loaded.model);
     io.stdout(
-      `✔ valid: ${plural(loaded.files, 'file')}, ${plural(graph.order, 'entity').replace('entitys', 'entities')}, ${plural(graph.size, 'relation')}\n`,
+      `✔ valid: ${plural(loaded.files, 'file')}, ${plural(graph.order, 'entity')}, ${plural(graph.size, 'relation')}\n`,
     );
     return done(EXIT.ok);
   });

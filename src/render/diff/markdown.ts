@@ -1,7 +1,8 @@
 import type { ModelDiff } from '../../diff/schema.js';
 import { escapeMarkdown, escapeMarkdownCell } from '../markdown-escape.js';
 import { terminalSafe } from '../terminal-safe.js';
-import { controlsText, fieldText, headline, pathText, pct, plural, relationText } from './words.js';
+import { controlsText, fieldText, headline, pathText, pct, relationText } from './words.js';
+import { plural } from '../plural.js';
 
 /** GitHub refuses comments over 65,536 characters: stay under it with room for a header. */
 export const MARKDOWN_CAP = 60_000;

@@ -1,6 +1,7 @@
 import type { ModelDiff } from '../../diff/schema.js';
 import { terminalSafe } from '../terminal-safe.js';
-import { controlsText, fieldText, headline, pathText, pct, plural, relationText } from './words.js';
+import { controlsText, fieldText, headline, pathText, pct, relationText } from './words.js';
+import { plural } from '../plural.js';
 
 /** Rows shown per list in the terminal; the JSON format has them all. */
 const ROWS = 50;

@@ -1,3 +1,4 @@
+import { plural } from '../plural.js';
 import { SEVERITIES } from '../../analysis/severity.js';
 import { sameValue } from '../../diff/values.js';
 import type { ControlSetT, FieldChangeT, ModelDiff, PathRefT, RelationRefT } from '../../diff/schema.js';
@@ -57,9 +58,6 @@ export function openedCounts(d: ModelDiff): string {
     .join(', ');
 }
 
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
-}
 
 /** The one-line verdict every format starts or ends with. */
 export function headline(d: ModelDiff): string {

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
+import { plural } from '../plural.js';
 import { REFERENCE_NAMESPACES } from '../../analysis/rule.js';
 import { LAYER_NUMBERS, LAYERS } from '../../graph/layers.js';
 import type { RankedPath } from '../../analysis/paths/types.js';
 import { CONTROL_WORDS } from '../mermaid/chains.js';
 import { describe } from '../mermaid/entities.js';
 import { STATE_TEXT } from '../mermaid/ownership.js';
-import { countOf, plural, reportContent, SEVERITIES_DOWN, type ReportContent, type ReportInput } from '../report-content.js';
+import { countOf, reportContent, SEVERITIES_DOWN, type ReportContent, type ReportInput } from '../report-content.js';
 import { APP_SCRIPT } from './app.js';
 import { escapeHtml, html, Html, join } from './escape.js';
 import { STYLE } from './style.js';

@@ -1,3 +1,4 @@
+import { pluralize } from '../plural.js';
 import { renderFlowchart, type FlowEdge, type FlowGroup, type FlowNode, type Flowchart } from './flowchart.js';
 
 /**
@@ -128,8 +129,3 @@ function describeKinds(kinds: ReadonlyMap<string, number>): string {
   return list.length > 4 ? `${parts.join(', ')}, …` : parts.join(', ');
 }
 
-export function pluralize(noun: string): string {
-  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
-  if (/(s|x|ch|sh)$/.test(noun)) return `${noun}es`;
-  return `${noun}s`;
-}
