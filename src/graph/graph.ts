@@ -55,8 +55,11 @@ export class ModelGraph {
   /** The same rows sorted by relation kind (stable), so that one kind's edges are a range. */
   private readonly outByKind: Int32Array;
   private readonly inByKind: Int32Array;
-  /** Per edge, its kind's position in RELATION_KINDS. */
-  private readonly kindCode: Uint8Array;
+  /** Per edge, its kind's position in RELATION_KINDS (RELATION_CODE). */
+  readonly edgeKind: Uint8Array;
+  /** Per edge, the index of its source and of its target: edge columns, for passes over every relation. */
+  readonly edgeSource: Int32Array;
+  readonly edgeTarget: Int32Array;
 
   constructor(model: Model) {
     const n = model.entities.length;
@@ -83,6 +86,8 @@ export class ModelGraph {
     // The loader already knows where each relation's ends are (checked here, cheaply); a model
     // built some other way is resolved by id.
     const ends = resolvedEnds(model.entities, model.relations);
+    this.edgeSource = new Int32Array(m);
+    this.edgeTarget = new Int32Array(m);
     for (let i = 0; i < m; i++) {
       const r = model.relations[i]!;
       let source = ends ? ends.from[i]! : -1;
@@ -90,6 +95,8 @@ export class ModelGraph {
       let target = ends ? ends.to[i]! : -1;
       if (target < 0 || nodes[target]!.id !== r.to) target = this.byId.get(r.to)!.index;
       edges[i] = { index: i, kind: r.kind, from: r.from, to: r.to, source, target, attrs: r.attrs, relation: r };
+      this.edgeSource[i] = source;
+      this.edgeTarget[i] = target;
       outCount[source + 1]!++;
       inCount[target + 1]!++;
     }
@@ -109,10 +116,10 @@ export class ModelGraph {
       this.outEdges[outFill[e.source]!++] = i;
       this.inEdges[inFill[e.target]!++] = i;
     }
-    this.kindCode = new Uint8Array(m);
-    for (let i = 0; i < m; i++) this.kindCode[i] = KIND_CODE.get(edges[i]!.kind)!;
-    this.outByKind = sortRowsByKind(this.outEdges, this.outStart, this.kindCode);
-    this.inByKind = sortRowsByKind(this.inEdges, this.inStart, this.kindCode);
+    this.edgeKind = new Uint8Array(m);
+    for (let i = 0; i < m; i++) this.edgeKind[i] = RELATION_CODE[edges[i]!.kind];
+    this.outByKind = sortRowsByKind(this.outEdges, this.outStart, this.edgeKind);
+    this.inByKind = sortRowsByKind(this.inEdges, this.inStart, this.edgeKind);
   }
 
   /** Number of nodes. */
@@ -226,7 +233,7 @@ export class ModelGraph {
       // One kind's edges are a range of the kind-sorted row: a hub's thousands of edges of other
       // kinds are skipped by two binary searches.
       list = rows === this.outEdges ? this.outByKind : this.inByKind;
-      const code = KIND_CODE.get(kind)!;
+      const code = RELATION_CODE[kind];
       lo = this.lowerBound(list, lo, hi, code);
       hi = this.lowerBound(list, lo, hi, code + 1);
     }
@@ -236,7 +243,7 @@ export class ModelGraph {
   private lowerBound(list: Int32Array, lo: number, hi: number, code: number): number {
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.kindCode[list[mid]!]! < code) lo = mid + 1;
+      if (this.edgeKind[list[mid]!]! < code) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -247,7 +254,8 @@ const edgeItself = (_: ModelGraph, e: GraphEdge): GraphEdge => e;
 const targetOf = (g: ModelGraph, e: GraphEdge): AnyGraphNode => g.nodes[e.target]!;
 const sourceOf = (g: ModelGraph, e: GraphEdge): AnyGraphNode => g.nodes[e.source]!;
 
-const KIND_CODE: ReadonlyMap<RelationKindName, number> = new Map(RELATION_KINDS.map((k, i) => [k, i]));
+/** Relation kinds as small integers: their position in RELATION_KINDS. */
+export const RELATION_CODE: Readonly<Record<RelationKindName, number>> = Object.fromEntries(RELATION_KINDS.map((k, i) => [k, i])) as Record<RelationKindName, number>;
 
 /** Each row of a compressed adjacency, stably sorted by kind: a counting sort per row. */
 function sortRowsByKind(list: Int32Array, start: Int32Array, kindCode: Uint8Array): Int32Array {

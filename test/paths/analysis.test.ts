@@ -4,6 +4,7 @@ import { computePaths } from '../../src/analysis/paths/analyze.js';
 import { minimumCut } from '../../src/analysis/paths/cut.js';
 import { deriveEndpoints } from '../../src/analysis/paths/endpoints.js';
 import { buildPathIndex, type PathIndex } from '../../src/analysis/paths/projection.js';
+import { reachFrom } from '../../src/analysis/paths/reach.js';
 import { STEP_RULE } from '../../src/analysis/paths/traversal.js';
 import type { Endpoints } from '../../src/analysis/paths/endpoints.js';
 import type { RankedPath } from '../../src/analysis/paths/types.js';
@@ -99,6 +100,11 @@ describe('the path analysis of random models', () => {
         const uncuttable = new Set(cut.uncuttable);
         expect(cut.minimal).toBe(true);
         expect(separated(index, ends, new Set(cut.edges), uncuttable)).toBe(true);
+        // The analysis passes reach sets from every source and target, the uncuttable ones
+        // included: the cut is the same.
+        const all = (flag: Uint8Array) => [...flag.keys()].filter((v) => flag[v]);
+        const known = { fromSources: reachFrom(index, all(ends.isSource)), toTargets: reachFrom(index, all(ends.isTarget), true) };
+        expect(minimumCut(index, ends, 1e9, known).edges).toEqual(cut.edges);
         // No smaller set of steps separates them (checked exhaustively when the candidates are few).
         const candidates: number[] = [];
         for (let e = 0; e < index.steps; e++) if (!uncuttable.has(index.edgeFrom[e]!) && !uncuttable.has(index.edgeTo[e]!)) candidates.push(e);

@@ -453,25 +453,22 @@ function exposureOf(
       view.orInto(c, row);
     };
     const countOf = (c: number): number => {
-      if (stamp[c] !== chunk) {
-        stamp[c] = chunk;
-        load(c);
-        let n = 0;
-        for (let q = 0; q < view.words; q++) n += popcount(row[q]!);
-        compCount[c] = n;
-        let first = compFirst.get(c);
-        if (!first) compFirst.set(c, (first = []));
-        for (let q = 0; q < view.words && first.length <= sampleSize; q++) {
-          let word = row[q]!;
-          while (word !== 0 && first.length <= sampleSize) {
-            first.push(view.order[view.lo + q * 32 + (31 - Math.clz32(word & -word))]!);
-            word &= word - 1;
-          }
+      if (stamp[c] === chunk) return compCount[c]!;
+      stamp[c] = chunk;
+      compCount[c] = view.count(c);
+      let first = compFirst.get(c);
+      if (!first) compFirst.set(c, (first = []));
+      if (first.length > sampleSize || !compCount[c]) return compCount[c]!;
+      load(c);
+      for (let q = 0; q < view.words && first.length <= sampleSize; q++) {
+        let word = row[q]!;
+        while (word !== 0 && first.length <= sampleSize) {
+          first.push(view.order[view.lo + q * 32 + (31 - Math.clz32(word & -word))]!);
+          word &= word - 1;
         }
       }
       return compCount[c]!;
     };
-    const has = (bit: number) => (row[(bit - view.lo) >>> 5]! & (1 << ((bit - view.lo) & 31))) !== 0;
     for (let j = 0; j < J; j++) {
       const a = compA[j]!;
       if (a < 0) continue;
@@ -479,12 +476,10 @@ function exposureOf(
       const self = selfOf(j);
       const selfHere = self >= view.lo && self < view.hi;
       let n: number;
-      if (b < 0) {
+      if (b < 0 || view.same(a, b)) {
         n = countOf(a);
-        if (selfHere) {
-          load(a);
-          if (has(self)) n--;
-        }
+        if (b >= 0) countOf(b);
+        if (selfHere && view.has(a, self)) n--;
       } else {
         countOf(a);
         countOf(b);
@@ -492,7 +487,7 @@ function exposureOf(
         view.orInto(b, row);
         n = 0;
         for (let q = 0; q < view.words; q++) n += popcount(row[q]!);
-        if (selfHere && has(self)) n--;
+        if (selfHere && (view.has(a, self) || view.has(b, self))) n--;
       }
       exposureCount[j]! += n;
     }

@@ -48,15 +48,13 @@ export function minimumCut(index: PathIndex, ends: Endpoints, budget: number, kn
       isDst[v] = 1;
     }
   }
-  // With no node both source and target, the caller's reach sets are exactly these.
-  const fwd = uncuttable.length === 0 && known ? known.fromSources : reachFrom(index, src);
-  const bwd = uncuttable.length === 0 && known ? known.toTargets : reachFrom(index, dst, true);
-  const relevant = new Uint8Array(M);
-  for (let e = 0; e < M; e++) {
-    const u = edgeFrom[e]!;
-    const v = edgeTo[e]!;
-    if (fwd[u] && bwd[v] && !isDst[u] && !isSrc[v] && !(ends.isSource[u] && ends.isTarget[u]) && !(ends.isSource[v] && ends.isTarget[v])) relevant[e] = 1;
-  }
+  // The caller's reach sets also start from the nodes set aside as uncuttable. That only marks
+  // more steps relevant next to nodes no source reaches or that reach no target, which no
+  // augmenting path can use (flow into a node always continues to a target): flow and cut are
+  // the same.
+  const fwd = known ? known.fromSources : reachFrom(index, src);
+  const bwd = known ? known.toTargets : reachFrom(index, dst, true);
+  const relevant = relevantSteps(index, ends, fwd, bwd, isSrc, isDst);
 
   const flow = new Uint8Array(M);
   const level = new Int32Array(N);
@@ -209,4 +207,20 @@ export function minimumCut(index: PathIndex, ends: Endpoints, budget: number, kn
   const edges: number[] = [];
   for (let e = 0; e < M; e++) if (relevant[e] && side[edgeFrom[e]!] && !side[edgeTo[e]!]) edges.push(e);
   return { edges, minimal: true, uncuttable };
+}
+
+/**
+ * The steps on some source-to-target route: reached from a source, reaching a target, neither
+ * into a source nor out of a target, nor at a node that is both.
+ */
+function relevantSteps(index: PathIndex, ends: Endpoints, fwd: Uint8Array, bwd: Uint8Array, isSrc: Uint8Array, isDst: Uint8Array): Uint8Array {
+  const { edgeFrom, edgeTo } = index;
+  const M = index.steps;
+  const relevant = new Uint8Array(M);
+  for (let e = 0; e < M; e++) {
+    const u = edgeFrom[e]!;
+    const v = edgeTo[e]!;
+    if (fwd[u] && bwd[v] && !isDst[u] && !isSrc[v] && !(ends.isSource[u] && ends.isTarget[u]) && !(ends.isSource[v] && ends.isTarget[v])) relevant[e] = 1;
+  }
+  return relevant;
 }

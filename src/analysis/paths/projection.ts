@@ -1,4 +1,4 @@
-import type { GraphEdge, ModelGraph } from '../../graph/graph.js';
+import { RELATION_CODE, type GraphEdge, type ModelGraph } from '../../graph/graph.js';
 import { isCredentialActive, lifecycleOf } from '../../graph/query.js';
 import { KIND_CODE, STEPS, stepCost, stepFacts, type StepFacts } from './traversal.js';
 import type { NodeState, StepKind } from './types.js';
@@ -59,6 +59,15 @@ interface Census {
   delegations: Set<number>;
 }
 
+const R_DELEGATES = RELATION_CODE.delegates_to;
+const R_CHILD = RELATION_CODE.child_of;
+const R_INVOKES = RELATION_CODE.invokes;
+const R_AUTH = RELATION_CODE.authenticates_with;
+const R_GRANTS = RELATION_CODE.grants;
+const R_ASSUME = RELATION_CODE.can_assume;
+const R_READS = RELATION_CODE.reads;
+const R_WRITES = RELATION_CODE.writes;
+
 function census(g: ModelGraph): Census {
   const n = g.order;
   const facts = stepFacts(g);
@@ -71,13 +80,15 @@ function census(g: ModelGraph): Census {
   const holders = new Int32Array(n);
   const taintable = new Uint8Array(n);
   const delegations = new Set<number>();
-  for (const e of g.edges) {
-    if (e.kind === 'delegates_to') delegations.add(e.source * n + e.target);
-    if (!active[e.source] || !active[e.target]) continue;
-    const from = kind[e.source];
-    if (e.kind === 'authenticates_with' && (from === KIND_CODE.agent || from === KIND_CODE.tool)) holders[e.target]!++;
-    else if (e.kind === 'reads') taintable[e.target] = 1;
-    else if (e.kind === 'invokes') taintable[e.target] = 1;
+  const { edgeKind, edgeSource, edgeTarget } = g;
+  for (let i = 0; i < edgeKind.length; i++) {
+    const k = edgeKind[i]!;
+    const s = edgeSource[i]!;
+    const t = edgeTarget[i]!;
+    if (k === R_DELEGATES) delegations.add(s * n + t);
+    if (!active[s] || !active[t]) continue;
+    if (k === R_AUTH && (kind[s] === KIND_CODE.agent || kind[s] === KIND_CODE.tool)) holders[t]!++;
+    else if (k === R_READS || k === R_INVOKES) taintable[t] = 1;
   }
   const tainted = new Int32Array(n).fill(-1);
   let size = n;
@@ -85,7 +96,8 @@ function census(g: ModelGraph): Census {
   return { facts, active, holders, tainted, size, delegations };
 }
 
-type Emit = (from: number, to: number, step: number, e: GraphEdge) => void;
+/** Receives one step: its ends, its kind (index into STEPS) and the relation (edge index) it rides on. */
+type Emit = (from: number, to: number, step: number, relation: number) => void;
 
 const DELEGATE = STEPS.indexOf('delegate');
 const SPAWN = STEPS.indexOf('spawn');
@@ -100,47 +112,51 @@ const POISON = STEPS.indexOf('poison');
 const WRITE = STEPS.indexOf('write');
 
 /** The steps one relation gives, by the traversal table. */
-function derive(g: ModelGraph, c: Census, e: GraphEdge, emit: Emit): void {
-  const s = e.source;
-  const t = e.target;
+function derive(g: ModelGraph, c: Census, i: number, emit: Emit): void {
+  const s = g.edgeSource[i]!;
+  const t = g.edgeTarget[i]!;
   if (!c.active[s] || !c.active[t]) return;
-  switch (e.kind) {
-    case 'delegates_to':
-      emit(s, t, DELEGATE, e);
+  switch (g.edgeKind[i]) {
+    case R_DELEGATES:
+      emit(s, t, DELEGATE, i);
       return;
-    case 'child_of':
+    case R_CHILD:
       // An explicit delegation says how the parent directs this sub-agent, with its controls.
-      if (!c.delegations.has(t * g.order + s)) emit(t, s, SPAWN, e);
+      if (!c.delegations.has(t * g.order + s)) emit(t, s, SPAWN, i);
       return;
-    case 'invokes':
-      emit(s, t, INVOKE, e);
-      if (c.tainted[t]! >= 0) emit(c.tainted[t]!, s, RETURN, e);
+    case R_INVOKES:
+      emit(s, t, INVOKE, i);
+      if (c.tainted[t]! >= 0) emit(c.tainted[t]!, s, RETURN, i);
       return;
-    case 'authenticates_with': {
+    case R_AUTH: {
       const holder = c.facts.kind[s];
       if (holder !== KIND_CODE.agent && holder !== KIND_CODE.tool) return;
-      emit(s, t, USE, e);
-      if (c.holders[t]! >= 2) emit(t, s, IMPERSONATE, e);
+      emit(s, t, USE, i);
+      if (c.holders[t]! >= 2) emit(t, s, IMPERSONATE, i);
       return;
     }
-    case 'grants': {
-      const writes = e.attrs.access === 'write' || e.attrs.access === 'admin';
-      emit(s, writes && c.facts.kind[t] === KIND_CODE.data && c.tainted[t]! >= 0 ? c.tainted[t]! : t, GRANT, e);
+    case R_GRANTS: {
+      if (c.facts.kind[t] !== KIND_CODE.data || c.tainted[t]! < 0) {
+        emit(s, t, GRANT, i);
+        return;
+      }
+      const access = g.edges[i]!.attrs.access;
+      emit(s, access === 'write' || access === 'admin' ? c.tainted[t]! : t, GRANT, i);
       return;
     }
-    case 'can_assume':
-      emit(s, t, ASSUME, e);
+    case R_ASSUME:
+      emit(s, t, ASSUME, i);
       return;
-    case 'reads': {
-      emit(s, t, READ, e);
+    case R_READS: {
+      emit(s, t, READ, i);
       const dt = c.tainted[t]!;
       if (dt < 0) return;
-      if (c.facts.kind[s] === KIND_CODE.agent) emit(dt, s, POISON, e);
-      else if (c.tainted[s]! >= 0) emit(dt, c.tainted[s]!, POISON, e);
+      if (c.facts.kind[s] === KIND_CODE.agent) emit(dt, s, POISON, i);
+      else if (c.tainted[s]! >= 0) emit(dt, c.tainted[s]!, POISON, i);
       return;
     }
-    case 'writes':
-      emit(s, c.tainted[t]! >= 0 ? c.tainted[t]! : t, WRITE, e);
+    case R_WRITES:
+      emit(s, c.tainted[t]! >= 0 ? c.tainted[t]! : t, WRITE, i);
       return;
     default:
       return;
@@ -157,11 +173,12 @@ export function buildPathIndex(g: ModelGraph): PathIndex {
   const c = census(g);
   const n = g.order;
   const N = c.size;
+  const m = g.size;
   const outStart = new Int32Array(N + 1);
   const countStep: Emit = (u) => {
     outStart[u + 1]!++;
   };
-  for (const e of g.edges) derive(g, c, e, countStep);
+  for (let i = 0; i < m; i++) derive(g, c, i, countStep);
   for (let i = 0; i < N; i++) outStart[i + 1]! += outStart[i]!;
   const raw = outStart[N]!;
   const edgeFrom = new Int32Array(raw);
@@ -170,32 +187,20 @@ export function buildPathIndex(g: ModelGraph): PathIndex {
   const edgeStep = new Uint8Array(raw);
   const edgeRelation = new Int32Array(raw);
   const inEdge = new Int32Array(raw);
-  // `inEdge` doubles as the write cursor of each row until the in-rows are built.
-  const cursor = inEdge;
+  // `inEdge` doubles as the write cursor of each row until the in-rows are built (a separate one
+  // when there are fewer steps than nodes).
+  const cursor = raw >= N ? inEdge : new Int32Array(N);
   for (let u = 0; u < N; u++) cursor[u] = outStart[u]!;
-  const writeStep: Emit = (u, v, kind, e) => {
+  const edges = g.edges;
+  const writeStep: Emit = (u, v, kind, i) => {
     const k = cursor[u]!++;
     edgeFrom[k] = u;
     edgeTo[k] = v;
-    edgeCost[k] = stepCost(c.facts, kind, e);
+    edgeCost[k] = stepCost(c.facts, kind, edges[i]!);
     edgeStep[k] = kind;
-    edgeRelation[k] = e.index;
+    edgeRelation[k] = i;
   };
-  if (raw < N) {
-    // Too few steps to host the cursors: write through a separate one.
-    const own = outStart.slice(0, N);
-    for (const e of g.edges)
-      derive(g, c, e, (u, v, kind, rel) => {
-        const k = own[u]!++;
-        edgeFrom[k] = u;
-        edgeTo[k] = v;
-        edgeCost[k] = stepCost(c.facts, kind, rel);
-        edgeStep[k] = kind;
-        edgeRelation[k] = rel.index;
-      });
-  } else {
-    for (const e of g.edges) derive(g, c, e, writeStep);
-  }
+  for (let i = 0; i < m; i++) derive(g, c, i, writeStep);
 
   // Fold parallel steps (same from, same to): keep the cheapest, then the first step kind, then
   // the first relation; compact the rows in place.
@@ -245,7 +250,7 @@ export function buildPathIndex(g: ModelGraph): PathIndex {
     entity[i] = i;
     if (c.tainted[i]! >= 0) entity[c.tainted[i]!] = i;
   }
-  return {
+  const index: PathIndex = {
     graph: g,
     entities: n,
     size: N,
@@ -264,6 +269,9 @@ export function buildPathIndex(g: ModelGraph): PathIndex {
     minStepCost: kept ? minStepCost : 0,
     facts: c.facts,
   };
+  // Kept for relationsOfStep, which explains the few hops a report lists.
+  censusCache.set(index, c);
+  return index;
 }
 
 /**
@@ -275,16 +283,16 @@ export function relationsOfStep(index: PathIndex, u: number, v: number): GraphEd
   const c = censusOf(index);
   const found: GraphEdge[] = [];
   const seen = new Set<number>();
-  const consider = (e: GraphEdge) => {
-    if (seen.has(e.index)) return;
-    seen.add(e.index);
-    derive(g, c, e, (a, b) => {
-      if (a === u && b === v) found.push(e);
+  const consider = (i: number) => {
+    if (seen.has(i)) return;
+    seen.add(i);
+    derive(g, c, i, (a, b) => {
+      if (a === u && b === v) found.push(g.edges[i]!);
     });
   };
   const eu = index.entity[u]!;
-  for (const k of g.outIndex(eu)) consider(g.edges[k]!);
-  for (const k of g.inIndex(eu)) consider(g.edges[k]!);
+  for (const k of g.outIndex(eu)) consider(k);
+  for (const k of g.inIndex(eu)) consider(k);
   return [...new Map(found.map((e) => [e.index, e])).values()].sort((a, b) => a.index - b.index);
 }
 

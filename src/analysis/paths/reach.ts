@@ -138,13 +138,26 @@ export interface ChunkView {
   words: number;
   /** ORs component c's reach set (within the chunk) into `target` (`words` words). */
   orInto(c: number, target: Uint32Array): void;
+  /** The number of items in component c's reach set within the chunk. */
+  count(c: number): number;
+  /** Whether position p (lo <= p < hi) is in component c's reach set. */
+  has(c: number, p: number): boolean;
+  /** Whether the reach sets of components a and b within the chunk are known to be the same. */
+  same(a: number, b: number): boolean;
+}
+
+/** Lists per component, in compressed rows: `list[start[c] .. start[c+1])`. */
+interface Rows {
+  start: Int32Array;
+  list: Int32Array;
 }
 
 /**
  * For each component, the set of items reachable from it (`down`: along steps; `up`: against
  * them), counted and weighted. `itemOf` maps a projection node to its item (several nodes may
  * share one) or -1. Items are processed in chunks of one weight, as a bitset row per component;
- * a component with no successor (a leaf) keeps no row, its few own items are set directly.
+ * a component with no successor (a leaf) keeps no row, its few own items are set directly, and a
+ * component whose set within a chunk is one successor's shares that successor's row.
  * Counts are computed only for the components flagged in `wanted`.
  */
 export function propagate(
@@ -165,133 +178,249 @@ export function propagate(
   const order = new Int32Array(items);
   for (let i = 0; i < items; i++) order[i] = i;
   order.sort((a, b) => weights[b]! - weights[a]! || a - b);
-  const pos = new Int32Array(items);
-  for (let i = 0; i < items; i++) pos[order[i]!] = i;
-
-  const { comp, memberStart, members } = cond;
-  const { outStart, edgeTo, inStart, inEdge, edgeFrom } = index;
-  const down = direction === 'down';
-  const seen = new Int32Array(C).fill(-1);
-
-  // Own items per component (as positions), and each component's successors, deduplicated.
-  const ownStart = new Int32Array(C + 1);
-  for (let c = 0; c < C; c++) {
-    let n = 0;
-    for (let k = memberStart[c]!; k < memberStart[c + 1]!; k++) if (itemOf[members[k]!]! >= 0) n++;
-    ownStart[c + 1] = ownStart[c]! + n;
-  }
-  const own = new Int32Array(ownStart[C]!);
-  for (let c = 0, j = 0; c < C; c++) {
-    for (let k = memberStart[c]!; k < memberStart[c + 1]!; k++) {
-      const it = itemOf[members[k]!]!;
-      if (it >= 0) own[j++] = pos[it]!;
-    }
-  }
-  const succStart = new Int32Array(C + 1);
-  let succ = new Int32Array(Math.max(16, C));
-  let ns = 0;
-  for (let c = 0; c < C; c++) {
-    for (let k = memberStart[c]!; k < memberStart[c + 1]!; k++) {
-      const v = members[k]!;
-      const end = down ? outStart[v + 1]! : inStart[v + 1]!;
-      for (let x = down ? outStart[v]! : inStart[v]!; x < end; x++) {
-        const c2 = comp[down ? edgeTo[x]! : edgeFrom[inEdge[x]!]!]!;
-        if (c2 === c || seen[c2] === c) continue;
-        seen[c2] = c;
-        if (ns === succ.length) {
-          const grown = new Int32Array(ns * 2);
-          grown.set(succ);
-          succ = grown;
-        }
-        succ[ns++] = c2;
-      }
-    }
-    succStart[c + 1] = ns;
-  }
-  // Rows only for components that have successors.
-  const slot = new Int32Array(C).fill(-1);
-  let slots = 0;
-  for (let c = 0; c < C; c++) if (succStart[c + 1]! > succStart[c]!) slot[c] = slots++;
-
-  let bits = new Uint32Array(0);
-  // Per row, the words that may be non-zero: [rowLo, rowHi). Most rows reach few items of a chunk,
-  // so ORing and counting only that range skips most of the zero words.
-  const rowLo = new Int32Array(slots);
-  const rowHi = new Int32Array(slots);
+  const sets = new ChunkSets(order, ownPositions(cond, itemOf, order), successorRows(index, cond, direction === 'down'));
   let lo = 0;
   while (lo < items) {
     const w = weights[order[lo]!]!;
     let hi = lo;
     while (hi < items && hi - lo < CHUNK_BITS && weights[order[hi]!] === w) hi++;
-    const W = (hi - lo + 31) >>> 5;
-    if (bits.length < slots * W) bits = new Uint32Array(slots * W);
-    else bits.fill(0, 0, slots * W);
-    // Sets c's own items of the chunk in `target` at `base`, widening the touched word range.
-    let touchedLo = 0;
-    let touchedHi = 0;
-    const setOwn = (c: number, target: Uint32Array, base: number) => {
-      for (let j = ownStart[c]!; j < ownStart[c + 1]!; j++) {
-        const p = own[j]!;
-        if (p < lo || p >= hi) continue;
-        const q = (p - lo) >>> 5;
-        target[base + q]! |= 1 << ((p - lo) & 31);
-        if (q < touchedLo) touchedLo = q;
-        if (q + 1 > touchedHi) touchedHi = q + 1;
-      }
-    };
+    sets.begin(lo, hi);
     for (let step = 0; step < C; step++) {
-      const c = down ? step : C - 1 - step;
-      const row = slot[c]!;
-      if (row < 0) {
-        if (wanted[c]) {
-          let n = 0;
-          for (let j = ownStart[c]!; j < ownStart[c + 1]!; j++) if (own[j]! >= lo && own[j]! < hi) n++;
-          count[c]! += n;
-          score[c]! += n * w;
-        }
-        continue;
-      }
-      const base = row * W;
-      touchedLo = W;
-      touchedHi = 0;
-      setOwn(c, bits, base);
-      for (let j = succStart[c]!; j < succStart[c + 1]!; j++) {
-        const c2 = succ[j]!;
-        const r2 = slot[c2]!;
-        if (r2 < 0) setOwn(c2, bits, base);
-        else {
-          const a = rowLo[r2]!;
-          const b = rowHi[r2]!;
-          if (a >= b) continue;
-          const base2 = r2 * W;
-          for (let q = a; q < b; q++) bits[base + q]! |= bits[base2 + q]!;
-          if (a < touchedLo) touchedLo = a;
-          if (b > touchedHi) touchedHi = b;
-        }
-      }
-      rowLo[row] = touchedLo;
-      rowHi[row] = touchedHi;
-      if (wanted[c]) {
-        let n = 0;
-        for (let q = touchedLo; q < touchedHi; q++) n += popcount(bits[base + q]!);
-        count[c]! += n;
-        score[c]! += n * w;
-      }
+      const c = direction === 'down' ? step : C - 1 - step;
+      sets.settle(c);
+      if (!wanted[c]) continue;
+      const n = sets.count(c);
+      count[c]! += n;
+      score[c]! += n * w;
     }
-    onChunk?.({
-      lo,
-      hi,
-      order,
-      words: W,
-      orInto: (c, target) => {
-        const row = slot[c]!;
-        if (row < 0) setOwn(c, target, 0);
-        else for (let q = rowLo[row]!; q < rowHi[row]!; q++) target[q]! |= bits[row * W + q]!;
-      },
-    });
+    onChunk?.(sets);
     lo = hi;
   }
   return { count, score };
+}
+
+/** Each component's own items, as positions in `order`, ascending. */
+function ownPositions(cond: Condensation, itemOf: Int32Array, order: Int32Array): Rows {
+  const C = cond.count;
+  const { memberStart, members } = cond;
+  const pos = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) pos[order[i]!] = i;
+  const start = new Int32Array(C + 1);
+  for (let c = 0; c < C; c++) {
+    let n = 0;
+    for (let k = memberStart[c]!; k < memberStart[c + 1]!; k++) if (itemOf[members[k]!]! >= 0) n++;
+    start[c + 1] = start[c]! + n;
+  }
+  const list = new Int32Array(start[C]!);
+  for (let c = 0, j = 0; c < C; c++) {
+    for (let k = memberStart[c]!; k < memberStart[c + 1]!; k++) {
+      const it = itemOf[members[k]!]!;
+      if (it >= 0) list[j++] = pos[it]!;
+    }
+    if (j - start[c]! > 1) list.subarray(start[c]!, j).sort();
+  }
+  // Several nodes of a component may share an item (a store's plain and tainted nodes): keep
+  // each position once, compacting the rows in place.
+  let kept = 0;
+  for (let c = 0; c < C; c++) {
+    const begin = start[c]!;
+    const end = start[c + 1]!;
+    start[c] = kept;
+    for (let j = begin; j < end; j++) if (j === begin || list[j] !== list[j - 1]) list[kept++] = list[j]!;
+  }
+  start[C] = kept;
+  return { start, list: list.subarray(0, kept) };
+}
+
+/** Each component's successors (`down`: along steps; otherwise against them), deduplicated. */
+function successorRows(index: PathIndex, cond: Condensation, down: boolean): Rows {
+  const C = cond.count;
+  const { comp, memberStart, members } = cond;
+  const { outStart, edgeTo, inStart, inEdge, edgeFrom } = index;
+  const seen = new Int32Array(C).fill(-1);
+  const start = new Int32Array(C + 1);
+  let list = new Int32Array(Math.max(16, C));
+  let n = 0;
+  for (let c = 0; c < C; c++) {
+    for (let k = memberStart[c]!; k < memberStart[c + 1]!; k++) {
+      const v = members[k]!;
+      const begin = down ? outStart[v]! : inStart[v]!;
+      const end = down ? outStart[v + 1]! : inStart[v + 1]!;
+      for (let x = begin; x < end; x++) {
+        const c2 = comp[down ? edgeTo[x]! : edgeFrom[inEdge[x]!]!]!;
+        if (c2 === c || seen[c2] === c) continue;
+        seen[c2] = c;
+        if (n === list.length) {
+          const grown = new Int32Array(n * 2);
+          grown.set(list);
+          list = grown;
+        }
+        list[n++] = c2;
+      }
+    }
+    start[c + 1] = n;
+  }
+  return { start, list };
+}
+
+/** A component's set in a chunk is empty. */
+const EMPTY = -1;
+
+/**
+ * The reach sets of every component within one chunk of positions, settled one component at a
+ * time, successors first. A component with successors holds its set in a bitset row: its own, or
+ * the row of the one successor its set equals (in an estate with one large strongly connected
+ * component, most of the others share that component's row instead of copying it).
+ */
+class ChunkSets implements ChunkView {
+  lo = 0;
+  hi = 0;
+  words = 0;
+  private bits = new Uint32Array(0);
+  /** Per component with successors, its own row; -1 for a leaf. */
+  private readonly slot: Int32Array;
+  private readonly slots: number;
+  /** Per component with successors: the row holding its set in this chunk, or EMPTY. */
+  private readonly rowOf: Int32Array;
+  /** Per row: the words that may be non-zero, [rowLo, rowHi), and its count once computed (-1 before). */
+  private readonly rowLo: Int32Array;
+  private readonly rowHi: Int32Array;
+  private readonly rowCount: Int32Array;
+  /** Per component: its own positions within the chunk, `own.list[ownLo .. ownHi)`. */
+  private readonly ownLo: Int32Array;
+  private readonly ownHi: Int32Array;
+
+  constructor(
+    readonly order: Int32Array,
+    private readonly own: Rows,
+    private readonly succ: Rows,
+  ) {
+    const C = own.start.length - 1;
+    this.slot = new Int32Array(C).fill(-1);
+    let slots = 0;
+    for (let c = 0; c < C; c++) if (succ.start[c + 1]! > succ.start[c]!) this.slot[c] = slots++;
+    this.slots = slots;
+    this.rowOf = new Int32Array(C);
+    this.rowLo = new Int32Array(slots);
+    this.rowHi = new Int32Array(slots);
+    this.rowCount = new Int32Array(slots);
+    this.ownLo = new Int32Array(C);
+    this.ownHi = own.start.slice(0, C);
+  }
+
+  begin(lo: number, hi: number): void {
+    this.lo = lo;
+    this.hi = hi;
+    this.words = (hi - lo + 31) >>> 5;
+    const size = this.slots * this.words;
+    if (this.bits.length < size) this.bits = new Uint32Array(size);
+    else this.bits.fill(0, 0, size);
+  }
+
+  /** Settles component c's set for the chunk; its successors must be settled already. */
+  settle(c: number): void {
+    const { own, succ, slot, rowOf, rowLo, rowHi } = this;
+    let j = this.ownHi[c]!;
+    this.ownLo[c] = j;
+    const end = own.start[c + 1]!;
+    while (j < end && own.list[j]! < this.hi) j++;
+    this.ownHi[c] = j;
+    const row = slot[c]!;
+    if (row < 0) return;
+    // The one row c's set equals, if there is one: c has no own items here, no successor that is
+    // a leaf with items here, and every non-empty successor shares one row.
+    let single = EMPTY;
+    let many = j > this.ownLo[c]!;
+    for (let k = succ.start[c]!; k < succ.start[c + 1]! && !many; k++) {
+      const c2 = succ.list[k]!;
+      if (slot[c2]! < 0) {
+        many = this.ownHi[c2]! > this.ownLo[c2]!;
+        continue;
+      }
+      const r = rowOf[c2]!;
+      if (r === EMPTY || r === single || rowLo[r]! >= rowHi[r]!) continue;
+      if (single === EMPTY) single = r;
+      else many = true;
+    }
+    if (!many) {
+      rowOf[c] = single;
+      return;
+    }
+    this.fill(c, row);
+    rowOf[c] = row;
+  }
+
+  private fill(c: number, row: number): void {
+    const { own, succ, slot, rowOf, rowLo, rowHi, bits, lo } = this;
+    const W = this.words;
+    const base = row * W;
+    let touchedLo = W;
+    let touchedHi = 0;
+    for (let k = succ.start[c]! - 1; k < succ.start[c + 1]!; k++) {
+      // k = start - 1 stands for c itself: its own items.
+      const c2 = k < succ.start[c]! ? c : succ.list[k]!;
+      if (c2 === c || slot[c2]! < 0) {
+        for (let x = this.ownLo[c2]!; x < this.ownHi[c2]!; x++) {
+          const q = (own.list[x]! - lo) >>> 5;
+          bits[base + q]! |= 1 << ((own.list[x]! - lo) & 31);
+          if (q < touchedLo) touchedLo = q;
+          if (q >= touchedHi) touchedHi = q + 1;
+        }
+        continue;
+      }
+      const r = rowOf[c2]!;
+      if (r === EMPTY) continue;
+      const a = rowLo[r]!;
+      const b = rowHi[r]!;
+      const base2 = r * W;
+      for (let q = a; q < b; q++) bits[base + q]! |= bits[base2 + q]!;
+      if (a < touchedLo) touchedLo = a;
+      if (b > touchedHi) touchedHi = b;
+    }
+    rowLo[row] = touchedLo;
+    rowHi[row] = touchedHi;
+    this.rowCount[row] = -1;
+  }
+
+  count(c: number): number {
+    if (this.slot[c]! < 0) return this.ownHi[c]! - this.ownLo[c]!;
+    const r = this.rowOf[c]!;
+    if (r === EMPTY) return 0;
+    let n = this.rowCount[r]!;
+    if (n >= 0) return n;
+    n = 0;
+    const base = r * this.words;
+    for (let q = this.rowLo[r]!; q < this.rowHi[r]!; q++) n += popcount(this.bits[base + q]!);
+    this.rowCount[r] = n;
+    return n;
+  }
+
+  orInto(c: number, target: Uint32Array): void {
+    if (this.slot[c]! < 0) {
+      const { own, lo } = this;
+      for (let x = this.ownLo[c]!; x < this.ownHi[c]!; x++) target[(own.list[x]! - lo) >>> 5]! |= 1 << ((own.list[x]! - lo) & 31);
+      return;
+    }
+    const r = this.rowOf[c]!;
+    if (r === EMPTY) return;
+    const base = r * this.words;
+    for (let q = this.rowLo[r]!; q < this.rowHi[r]!; q++) target[q]! |= this.bits[base + q]!;
+  }
+
+  has(c: number, p: number): boolean {
+    if (this.slot[c]! < 0) {
+      for (let x = this.ownLo[c]!; x < this.ownHi[c]!; x++) if (this.own.list[x] === p) return true;
+      return false;
+    }
+    const r = this.rowOf[c]!;
+    if (r === EMPTY) return false;
+    const q = (p - this.lo) >>> 5;
+    return (this.bits[r * this.words + q]! & (1 << ((p - this.lo) & 31))) !== 0;
+  }
+
+  same(a: number, b: number): boolean {
+    return a === b || (this.slot[a]! >= 0 && this.slot[b]! >= 0 && this.rowOf[a] === this.rowOf[b]);
+  }
 }
 
 export function popcount(x: number): number {
