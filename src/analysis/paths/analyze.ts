@@ -452,22 +452,35 @@ function exposureOf(
       row.fill(0);
       view.orInto(c, row);
     };
-    const countOf = (c: number): number => {
-      if (stamp[c] === chunk) return compCount[c]!;
-      stamp[c] = chunk;
-      compCount[c] = view.count(c);
-      let first = compFirst.get(c);
-      if (!first) compFirst.set(c, (first = []));
-      if (first.length > sampleSize || !compCount[c]) return compCount[c]!;
+    // Components whose sets are the same share one list of first entries, made once per chunk.
+    const firstOfSet = new Map<number, number[]>();
+    const collect = (c: number, into: number[]): number[] => {
       load(c);
-      for (let q = 0; q < view.words && first.length <= sampleSize; q++) {
+      for (let q = 0; q < view.words && into.length <= sampleSize; q++) {
         let word = row[q]!;
-        while (word !== 0 && first.length <= sampleSize) {
-          first.push(view.order[view.lo + q * 32 + (31 - Math.clz32(word & -word))]!);
+        while (word !== 0 && into.length <= sampleSize) {
+          into.push(view.order[view.lo + q * 32 + (31 - Math.clz32(word & -word))]!);
           word &= word - 1;
         }
       }
-      return compCount[c]!;
+      return into;
+    };
+    const countOf = (c: number): number => {
+      if (stamp[c] === chunk) return compCount[c]!;
+      stamp[c] = chunk;
+      const n = (compCount[c] = view.count(c));
+      if (!n) return n;
+      const first = compFirst.get(c);
+      if (!first) {
+        const key = view.setKey(c);
+        let list = firstOfSet.get(key);
+        if (!list) firstOfSet.set(key, (list = collect(c, [])));
+        compFirst.set(c, list);
+      } else if (first.length <= sampleSize) {
+        // An earlier chunk's list, perhaps shared: extended in a copy of its own.
+        compFirst.set(c, collect(c, [...first]));
+      }
+      return n;
     };
     for (let j = 0; j < J; j++) {
       const a = compA[j]!;

@@ -31,8 +31,6 @@ export interface KnownReach {
 
 export function minimumCut(index: PathIndex, ends: Endpoints, budget: number, known?: KnownReach): CutResult {
   const N = index.size;
-  const M = index.steps;
-  const { outStart, edgeTo, edgeFrom, inStart, inEdge } = index;
   const uncuttable: number[] = [];
   const src: number[] = [];
   const dst: number[] = [];
@@ -54,7 +52,9 @@ export function minimumCut(index: PathIndex, ends: Endpoints, budget: number, kn
   // the same.
   const fwd = known ? known.fromSources : reachFrom(index, src);
   const bwd = known ? known.toTargets : reachFrom(index, dst, true);
-  const relevant = relevantSteps(index, ends, fwd, bwd, isSrc, isDst);
+  const net = relevantNetwork(index, ends, fwd, bwd, isSrc, isDst);
+  const { outStart, to, inStart, inEdge, from } = net;
+  const M = net.steps;
 
   const flow = new Uint8Array(M);
   const level = new Int32Array(N);
@@ -63,62 +63,22 @@ export function minimumCut(index: PathIndex, ends: Endpoints, budget: number, kn
   // The path of the current search: the step and whether it is walked backward (cancelling flow).
   const pathEdge = new Int32Array(N + 1);
   const pathBack = new Uint8Array(N + 1);
-  const outDeg = (u: number) => outStart[u + 1]! - outStart[u]!;
-  let work = 0;
-
-  /** Breadth-first levels from the sources over residual steps; the level at which a target is met, or -1. */
-  const levels = (): number => {
-    level.fill(-1);
-    let head = 0;
-    let tail = 0;
-    for (const s of src) {
-      level[s] = 0;
-      queue[tail++] = s;
-    }
-    let sink = -1;
-    while (head < tail) {
-      const u = queue[head++]!;
-      if (sink >= 0 && level[u]! >= sink) break;
-      if (isDst[u]) {
-        sink = level[u]! + 1;
-        continue;
-      }
-      for (let k = outStart[u]!; k < outStart[u + 1]!; k++) {
-        if (!relevant[k] || flow[k]) continue;
-        const v = edgeTo[k]!;
-        if (level[v] === -1) {
-          level[v] = level[u]! + 1;
-          queue[tail++] = v;
-        }
-      }
-      for (let k = inStart[u]!; k < inStart[u + 1]!; k++) {
-        const e = inEdge[k]!;
-        if (!relevant[e] || !flow[e]) continue;
-        const v = edgeFrom[e]!;
-        if (level[v] === -1) {
-          level[v] = level[u]! + 1;
-          queue[tail++] = v;
-        }
-      }
-      work += outStart[u + 1]! - outStart[u]! + inStart[u + 1]! - inStart[u]!;
-    }
-    return sink;
-  };
+  const work = { done: 0 };
 
   // A step straight from a source to a target is a path of its own, disjoint from every other:
   // some maximum flow saturates it, so it is saturated at once and the phases skip it.
-  for (const s of src) for (let k = outStart[s]!; k < outStart[s + 1]!; k++) if (relevant[k] && isDst[edgeTo[k]!]) flow[k] = 1;
+  for (const s of src) for (let k = outStart[s]!; k < outStart[s + 1]!; k++) if (isDst[to[k]!]) flow[k] = 1;
 
   let exhausted = false;
   phases: for (;;) {
-    const sink = levels();
+    const sink = levels(net, src, isDst, flow, level, queue, work);
     if (sink < 0) break;
     it.fill(0);
     for (const s of src) {
       let depth = 0;
       let u = s;
       while (level[s]! >= 0) {
-        if (++work > budget) {
+        if (++work.done > budget) {
           exhausted = true;
           break phases;
         }
@@ -129,15 +89,15 @@ export function minimumCut(index: PathIndex, ends: Endpoints, budget: number, kn
           continue;
         }
         let advanced = false;
-        const od = outDeg(u);
+        const od = outStart[u + 1]! - outStart[u]!;
         const total = od + inStart[u + 1]! - inStart[u]!;
         if (!isDst[u]) {
           for (; it[u]! < total; it[u]!++) {
             const i = it[u]!;
             if (i < od) {
               const k = outStart[u]! + i;
-              if (!relevant[k] || flow[k]) continue;
-              const v = edgeTo[k]!;
+              if (flow[k]) continue;
+              const v = to[k]!;
               if (level[v] !== level[u]! + 1) continue;
               pathEdge[depth] = k;
               pathBack[depth] = 0;
@@ -145,8 +105,8 @@ export function minimumCut(index: PathIndex, ends: Endpoints, budget: number, kn
               u = v;
             } else {
               const e = inEdge[inStart[u]! + i - od]!;
-              if (!relevant[e] || !flow[e]) continue;
-              const v = edgeFrom[e]!;
+              if (!flow[e]) continue;
+              const v = from[e]!;
               if (level[v] !== level[u]! + 1) continue;
               pathEdge[depth] = e;
               pathBack[depth] = 1;
@@ -163,7 +123,7 @@ export function minimumCut(index: PathIndex, ends: Endpoints, budget: number, kn
         if (depth === 0) break;
         depth--;
         const e = pathEdge[depth]!;
-        u = pathBack[depth] ? edgeTo[e]! : edgeFrom[e]!;
+        u = pathBack[depth] ? to[e]! : from[e]!;
         it[u]!++;
       }
     }
@@ -173,9 +133,8 @@ export function minimumCut(index: PathIndex, ends: Endpoints, budget: number, kn
     const out: number[] = [];
     const into: number[] = [];
     for (let e = 0; e < M; e++) {
-      if (!relevant[e]) continue;
-      if (isSrc[edgeFrom[e]!]) out.push(e);
-      if (isDst[edgeTo[e]!]) into.push(e);
+      if (isSrc[from[e]!]) out.push(net.step[e]!);
+      if (isDst[to[e]!]) into.push(net.step[e]!);
     }
     return { edges: out.length <= into.length ? out : into, minimal: false, uncuttable };
   }
@@ -191,36 +150,116 @@ export function minimumCut(index: PathIndex, ends: Endpoints, budget: number, kn
   while (head < tail) {
     const u = queue[head++]!;
     for (let k = outStart[u]!; k < outStart[u + 1]!; k++) {
-      if (relevant[k] && !flow[k] && !side[edgeTo[k]!]) {
-        side[edgeTo[k]!] = 1;
-        queue[tail++] = edgeTo[k]!;
+      if (!flow[k] && !side[to[k]!]) {
+        side[to[k]!] = 1;
+        queue[tail++] = to[k]!;
       }
     }
     for (let k = inStart[u]!; k < inStart[u + 1]!; k++) {
       const e = inEdge[k]!;
-      if (relevant[e] && flow[e] && !side[edgeFrom[e]!]) {
-        side[edgeFrom[e]!] = 1;
-        queue[tail++] = edgeFrom[e]!;
+      if (flow[e] && !side[from[e]!]) {
+        side[from[e]!] = 1;
+        queue[tail++] = from[e]!;
       }
     }
   }
   const edges: number[] = [];
-  for (let e = 0; e < M; e++) if (relevant[e] && side[edgeFrom[e]!] && !side[edgeTo[e]!]) edges.push(e);
+  for (let e = 0; e < M; e++) if (side[from[e]!] && !side[to[e]!]) edges.push(net.step[e]!);
   return { edges, minimal: true, uncuttable };
 }
 
 /**
- * The steps on some source-to-target route: reached from a source, reaching a target, neither
- * into a source nor out of a target, nor at a node that is both.
+ * The flow network: only the steps on some source-to-target route (reached from a source,
+ * reaching a target, neither into a source nor out of a target, nor at a node that is both), in
+ * compressed rows out and in. In a large estate about half the steps are left out, and every
+ * phase of the flow walks the rest only.
  */
-function relevantSteps(index: PathIndex, ends: Endpoints, fwd: Uint8Array, bwd: Uint8Array, isSrc: Uint8Array, isDst: Uint8Array): Uint8Array {
+interface Network {
+  steps: number;
+  /** The projection step of each network edge; network edges follow projection order. */
+  step: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+  outStart: Int32Array;
+  inStart: Int32Array;
+  /** Network edges by target node. */
+  inEdge: Int32Array;
+}
+
+function relevantNetwork(index: PathIndex, ends: Endpoints, fwd: Uint8Array, bwd: Uint8Array, isSrc: Uint8Array, isDst: Uint8Array): Network {
   const { edgeFrom, edgeTo } = index;
+  const N = index.size;
   const M = index.steps;
   const relevant = new Uint8Array(M);
+  let count = 0;
   for (let e = 0; e < M; e++) {
     const u = edgeFrom[e]!;
     const v = edgeTo[e]!;
-    if (fwd[u] && bwd[v] && !isDst[u] && !isSrc[v] && !(ends.isSource[u] && ends.isTarget[u]) && !(ends.isSource[v] && ends.isTarget[v])) relevant[e] = 1;
+    if (fwd[u] && bwd[v] && !isDst[u] && !isSrc[v] && !(ends.isSource[u] && ends.isTarget[u]) && !(ends.isSource[v] && ends.isTarget[v])) {
+      relevant[e] = 1;
+      count++;
+    }
   }
-  return relevant;
+  const step = new Int32Array(count);
+  const from = new Int32Array(count);
+  const to = new Int32Array(count);
+  const outStart = new Int32Array(N + 1);
+  const inStart = new Int32Array(N + 1);
+  for (let e = 0, k = 0; e < M; e++) {
+    if (!relevant[e]) continue;
+    step[k] = e;
+    from[k] = edgeFrom[e]!;
+    to[k] = edgeTo[e]!;
+    outStart[from[k]! + 1]!++;
+    inStart[to[k]! + 1]!++;
+    k++;
+  }
+  for (let v = 0; v < N; v++) {
+    outStart[v + 1]! += outStart[v]!;
+    inStart[v + 1]! += inStart[v]!;
+  }
+  const inEdge = new Int32Array(count);
+  const fill = inStart.slice(0, N);
+  for (let k = 0; k < count; k++) inEdge[fill[to[k]!]!++] = k;
+  return { steps: count, step, from, to, outStart, inStart, inEdge };
+}
+
+/** Breadth-first levels from the sources over residual steps; the level at which a target is met, or -1. */
+function levels(net: Network, src: readonly number[], isDst: Uint8Array, flow: Uint8Array, level: Int32Array, queue: Int32Array, work: { done: number }): number {
+  const { outStart, to, inStart, inEdge, from } = net;
+  level.fill(-1);
+  let head = 0;
+  let tail = 0;
+  for (const s of src) {
+    level[s] = 0;
+    queue[tail++] = s;
+  }
+  let sink = -1;
+  while (head < tail) {
+    const u = queue[head++]!;
+    if (sink >= 0 && level[u]! >= sink) break;
+    if (isDst[u]) {
+      sink = level[u]! + 1;
+      continue;
+    }
+    for (let k = outStart[u]!; k < outStart[u + 1]!; k++) {
+      if (flow[k]) continue;
+      const v = to[k]!;
+      if (level[v] === -1) {
+        level[v] = level[u]! + 1;
+        queue[tail++] = v;
+      }
+    }
+    for (let k = inStart[u]!; k < inStart[u + 1]!; k++) {
+      const e = inEdge[k]!;
+      if (!flow[e]) continue;
+      const v = from[e]!;
+      if (level[v] === -1) {
+        level[v] = level[u]! + 1;
+        queue[tail++] = v;
+      }
+    }
+    work.done += outStart[u + 1]! - outStart[u]! + inStart[u + 1]! - inStart[u]!;
+  }
+  return sink;
 }

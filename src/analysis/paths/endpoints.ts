@@ -53,10 +53,7 @@ export class UnknownNodeError extends Error {
 
 function untrustedBoundaries(g: ModelGraph, index: number): string[] {
   const out: string[] = [];
-  for (const k of g.outIndex(index)) {
-    const e = g.edges[k]!;
-    if (e.kind === 'exposed_to' && isUntrustedBoundary(g.nodes[e.target]!)) out.push(e.to);
-  }
+  for (const e of g.outEdgesOf(g.nodes[index]!, 'exposed_to')) if (isUntrustedBoundary(g.nodes[e.target]!)) out.push(e.to);
   return out;
 }
 
@@ -121,9 +118,7 @@ function deriveJewel(g: ModelGraph, index: PathIndex, node: AnyGraphNode): Jewel
     else if (node.spec.classification === 'confidential') addJewelReason(d, 'confidential-data', 'confidential data', 0.6);
   } else if (node.kind === 'credential') {
     let top: { access: AccessLevel; to: string } | null = null;
-    for (const k of g.outIndex(node.index)) {
-      const e = g.edges[k]!;
-      if (e.kind !== 'grants') continue;
+    for (const e of g.outEdgesOf(node, 'grants')) {
       const access = e.attrs.access ?? 'read';
       if (!top || ACCESS_RANK[access] > ACCESS_RANK[top.access]) top = { access, to: e.to };
     }

@@ -144,6 +144,8 @@ export interface ChunkView {
   has(c: number, p: number): boolean;
   /** Whether the reach sets of components a and b within the chunk are known to be the same. */
   same(a: number, b: number): boolean;
+  /** A key for component c's set within the chunk, shared by components whose sets are known to be the same. */
+  setKey(c: number): number;
 }
 
 /** Lists per component, in compressed rows: `list[start[c] .. start[c+1])`. */
@@ -276,16 +278,17 @@ class ChunkSets implements ChunkView {
   lo = 0;
   hi = 0;
   words = 0;
+  /** The rows of the chunk, `words` words each, handed out in turn as components need one. */
   private bits = new Uint32Array(0);
-  /** Per component with successors, its own row; -1 for a leaf. */
-  private readonly slot: Int32Array;
-  private readonly slots: number;
+  private rows = 0;
+  /** Per component: 1 if it has successors (and may need a row), 0 for a leaf. */
+  private readonly inner: Uint8Array;
   /** Per component with successors: the row holding its set in this chunk, or EMPTY. */
   private readonly rowOf: Int32Array;
   /** Per row: the words that may be non-zero, [rowLo, rowHi), and its count once computed (-1 before). */
-  private readonly rowLo: Int32Array;
-  private readonly rowHi: Int32Array;
-  private readonly rowCount: Int32Array;
+  private rowLo: Int32Array = new Int32Array(0);
+  private rowHi: Int32Array = new Int32Array(0);
+  private rowCount: Int32Array = new Int32Array(0);
   /** Per component: its own positions within the chunk, `own.list[ownLo .. ownHi)`. */
   private readonly ownLo: Int32Array;
   private readonly ownHi: Int32Array;
@@ -296,14 +299,9 @@ class ChunkSets implements ChunkView {
     private readonly succ: Rows,
   ) {
     const C = own.start.length - 1;
-    this.slot = new Int32Array(C).fill(-1);
-    let slots = 0;
-    for (let c = 0; c < C; c++) if (succ.start[c + 1]! > succ.start[c]!) this.slot[c] = slots++;
-    this.slots = slots;
+    this.inner = new Uint8Array(C);
+    for (let c = 0; c < C; c++) if (succ.start[c + 1]! > succ.start[c]!) this.inner[c] = 1;
     this.rowOf = new Int32Array(C);
-    this.rowLo = new Int32Array(slots);
-    this.rowHi = new Int32Array(slots);
-    this.rowCount = new Int32Array(slots);
     this.ownLo = new Int32Array(C);
     this.ownHi = own.start.slice(0, C);
   }
@@ -312,28 +310,44 @@ class ChunkSets implements ChunkView {
     this.lo = lo;
     this.hi = hi;
     this.words = (hi - lo + 31) >>> 5;
-    const size = this.slots * this.words;
-    if (this.bits.length < size) this.bits = new Uint32Array(size);
-    else this.bits.fill(0, 0, size);
+    this.rows = 0;
+  }
+
+  /** A zeroed row for this chunk. */
+  private newRow(): number {
+    const row = this.rows++;
+    const W = this.words;
+    if (row >= this.rowLo.length) {
+      const grown = Math.max(64, 2 * this.rowLo.length);
+      this.rowLo = grow(this.rowLo, grown);
+      this.rowHi = grow(this.rowHi, grown);
+      this.rowCount = grow(this.rowCount, grown);
+    }
+    if ((row + 1) * W > this.bits.length) {
+      const bits = new Uint32Array(Math.max(64 * W, 2 * this.bits.length, (row + 1) * W));
+      bits.set(this.bits.subarray(0, row * W));
+      this.bits = bits;
+    }
+    this.bits.fill(0, row * W, (row + 1) * W);
+    return row;
   }
 
   /** Settles component c's set for the chunk; its successors must be settled already. */
   settle(c: number): void {
-    const { own, succ, slot, rowOf, rowLo, rowHi } = this;
+    const { own, succ, inner, rowOf, rowLo, rowHi } = this;
     let j = this.ownHi[c]!;
     this.ownLo[c] = j;
     const end = own.start[c + 1]!;
     while (j < end && own.list[j]! < this.hi) j++;
     this.ownHi[c] = j;
-    const row = slot[c]!;
-    if (row < 0) return;
+    if (!inner[c]) return;
     // The one row c's set equals, if there is one: c has no own items here, no successor that is
     // a leaf with items here, and every non-empty successor shares one row.
     let single = EMPTY;
     let many = j > this.ownLo[c]!;
     for (let k = succ.start[c]!; k < succ.start[c + 1]! && !many; k++) {
       const c2 = succ.list[k]!;
-      if (slot[c2]! < 0) {
+      if (!inner[c2]) {
         many = this.ownHi[c2]! > this.ownLo[c2]!;
         continue;
       }
@@ -346,12 +360,13 @@ class ChunkSets implements ChunkView {
       rowOf[c] = single;
       return;
     }
+    const row = this.newRow();
     this.fill(c, row);
     rowOf[c] = row;
   }
 
   private fill(c: number, row: number): void {
-    const { own, succ, slot, rowOf, rowLo, rowHi, bits, lo } = this;
+    const { own, succ, inner, rowOf, rowLo, rowHi, bits, lo } = this;
     const W = this.words;
     const base = row * W;
     let touchedLo = W;
@@ -359,7 +374,7 @@ class ChunkSets implements ChunkView {
     for (let k = succ.start[c]! - 1; k < succ.start[c + 1]!; k++) {
       // k = start - 1 stands for c itself: its own items.
       const c2 = k < succ.start[c]! ? c : succ.list[k]!;
-      if (c2 === c || slot[c2]! < 0) {
+      if (c2 === c || !inner[c2]) {
         for (let x = this.ownLo[c2]!; x < this.ownHi[c2]!; x++) {
           const q = (own.list[x]! - lo) >>> 5;
           bits[base + q]! |= 1 << ((own.list[x]! - lo) & 31);
@@ -383,7 +398,7 @@ class ChunkSets implements ChunkView {
   }
 
   count(c: number): number {
-    if (this.slot[c]! < 0) return this.ownHi[c]! - this.ownLo[c]!;
+    if (!this.inner[c]) return this.ownHi[c]! - this.ownLo[c]!;
     const r = this.rowOf[c]!;
     if (r === EMPTY) return 0;
     let n = this.rowCount[r]!;
@@ -396,7 +411,7 @@ class ChunkSets implements ChunkView {
   }
 
   orInto(c: number, target: Uint32Array): void {
-    if (this.slot[c]! < 0) {
+    if (!this.inner[c]) {
       const { own, lo } = this;
       for (let x = this.ownLo[c]!; x < this.ownHi[c]!; x++) target[(own.list[x]! - lo) >>> 5]! |= 1 << ((own.list[x]! - lo) & 31);
       return;
@@ -408,7 +423,7 @@ class ChunkSets implements ChunkView {
   }
 
   has(c: number, p: number): boolean {
-    if (this.slot[c]! < 0) {
+    if (!this.inner[c]) {
       for (let x = this.ownLo[c]!; x < this.ownHi[c]!; x++) if (this.own.list[x] === p) return true;
       return false;
     }
@@ -419,8 +434,18 @@ class ChunkSets implements ChunkView {
   }
 
   same(a: number, b: number): boolean {
-    return a === b || (this.slot[a]! >= 0 && this.slot[b]! >= 0 && this.rowOf[a] === this.rowOf[b]);
+    return a === b || (this.inner[a] === 1 && this.inner[b] === 1 && this.rowOf[a] === this.rowOf[b]);
   }
+
+  setKey(c: number): number {
+    return this.inner[c] ? this.rowOf[c]! : -2 - c;
+  }
+}
+
+function grow(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(size);
+  out.set(a);
+  return out;
 }
 
 export function popcount(x: number): number {
