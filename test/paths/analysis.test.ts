@@ -160,6 +160,11 @@ describe('the path analysis of random models', () => {
             for (let v = 0; v < index.size; v++) if (seen[v] && index.entity[v] !== node.index) entities.add(index.entity[v]!);
             expect(listed?.jewels).toBe(jewels.size);
             expect(listed?.reaches).toBe(entities.size);
+            const byKind: Record<string, number> = {};
+            for (const x of jewels) byKind[graph.nodes[x]!.kind] = (byKind[graph.nodes[x]!.kind] ?? 0) + 1;
+            expect(listed?.jewelsByKind).toEqual(byKind);
+            const order = [...jewels].map((x) => ends.jewelOf[x]!).sort((a, b) => ends.jewels[b]!.impact - ends.jewels[a]!.impact || a - b);
+            expect(listed?.topJewels).toEqual(order.slice(0, 10).map((j) => ends.jewels[j]!.id));
           }
         }
         for (const x of c.analysis.exposure) {

@@ -1,5 +1,6 @@
 import type { ModelGraph } from '../../graph/graph.js';
 import { scoreChokepoints } from './chokepoints.js';
+import { BlastSummaries } from './blast.js';
 import { minimumCut } from './cut.js';
 import { deriveEndpoints, type EndpointSelection, type Endpoints } from './endpoints.js';
 import { Explainer, hopRelation, round, stepText } from './explain.js';
@@ -587,78 +588,14 @@ function listBlastRadius(
       message: `blast radius is listed for the ${listed.length} widest of ${reaching} agents and credentials that reach a crown jewel`,
     });
   }
-  // Reach sets by component, shared: a search stops where a known set takes over. The largest
-  // component's set is computed the first time a search enters it, so that in an estate where
-  // most nodes form one component, every listed node after the first costs only its own part.
-  const known = new Map<number, Uint8Array>();
-  const comp = cond.comp;
-  let largest = 0;
-  const size = (c: number) => cond.memberStart[c + 1]! - cond.memberStart[c]!;
-  for (let c = 1; c < cond.count; c++) if (size(c) > size(largest)) largest = c;
-  const reachOf = (e: number): Uint8Array => {
-    const own = known.get(comp[e]!);
-    if (own) return own;
-    const seen = new Uint8Array(index.size);
-    const covered = new Set<number>();
-    const queue = [e];
-    seen[e] = 1;
-    while (queue.length) {
-      const u = queue.pop()!;
-      for (let k = index.outStart[u]!; k < index.outStart[u + 1]!; k++) {
-        const v = index.edgeTo[k]!;
-        if (seen[v]) continue;
-        seen[v] = 1;
-        const c = comp[v]!;
-        if (c !== comp[e] && c === largest && !known.has(c)) reachOf(v);
-        if (c !== comp[e] && known.has(c)) covered.add(c);
-        else queue.push(v);
-      }
-    }
-    for (const c of [...covered].sort((a, b) => a - b)) {
-      const set = known.get(c)!;
-      for (let v = 0; v < index.size; v++) if (set[v]) seen[v] = 1;
-    }
-    known.set(comp[e]!, seen);
-    return seen;
-  };
-  // What a component reaches, summarized once: entities, jewels by kind, the first jewels by
-  // impact then id (one spare, for an item that is itself one of them).
-  const KINDS = NODE_KINDS;
-  const summaries = new Map<number, { seen: Uint8Array; entities: Uint8Array; reaches: number; byKind: Int32Array; top: number[] }>();
-  const summaryOf = (e: number) => {
-    const c = comp[e]!;
-    let sum = summaries.get(c);
-    if (sum) return sum;
-    const seen = reachOf(e);
-    const entities = new Uint8Array(index.entities);
-    for (let v = 0; v < index.size; v++) if (seen[v]) entities[index.entity[v]!] = 1;
-    let reaches = 0;
-    const byKind = new Int32Array(KINDS.length);
-    const byImpact = new Map<number, number[]>();
-    for (let x = 0; x < index.entities; x++) {
-      if (!entities[x]) continue;
-      reaches++;
-      const j = ends.jewelOf[x]!;
-      if (j < 0) continue;
-      const t = index.tainted[x]!;
-      if (!((seen[x] && ends.isTarget[x]) || (t >= 0 && seen[t] && ends.isTarget[t]))) continue;
-      byKind[index.facts.kind[x]!]!++;
-      const impact = ends.jewels[j]!.impact;
-      let list = byImpact.get(impact);
-      if (!list) byImpact.set(impact, (list = []));
-      if (list.length < 11) list.push(j);
-    }
-    const top = [...byImpact.entries()].sort((a, b) => b[0] - a[0]).flatMap(([, list]) => list).slice(0, 11);
-    sum = { seen, entities, reaches, byKind, top };
-    summaries.set(c, sum);
-    return sum;
-  };
+  const summaries = new BlastSummaries(index, ends, cond);
   return listed.map((e) => {
-    const sum = summaryOf(e);
+    const sum = summaries.of(e);
     const self = ends.jewelOf[e]!;
-    const selfReached = self >= 0 && sum.seen[e] === 1 && ends.isTarget[e] === 1;
+    // A node is in its own reach set, so it is among the entities counted, and a jewel reached.
+    const selfReached = self >= 0 && ends.isTarget[e] === 1;
     const byKind: BlastRadius['jewelsByKind'] = {};
-    KINDS.forEach((kind, k) => {
+    NODE_KINDS.forEach((kind, k) => {
       const n = sum.byKind[k]! - (selfReached && index.facts.kind[e] === k ? 1 : 0);
       if (n > 0) byKind[kind] = n;
     });
@@ -668,7 +605,7 @@ function listBlastRadius(
       kind: node.kind as 'agent' | 'credential',
       jewels: jewelCount[e]!,
       score: round(jewelScore[e]!),
-      reaches: sum.reaches - (sum.entities[e] ? 1 : 0),
+      reaches: sum.reaches - 1,
       jewelsByKind: byKind,
       topJewels: sum.top
         .filter((j) => j !== self)
