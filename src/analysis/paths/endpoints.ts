@@ -68,10 +68,15 @@ interface EntryDraft {
   tainted: number;
 }
 
+/** Drafts are filled in place and copied only for the few entities that are entries or jewels. */
+const entryScratch: EntryDraft = { reasons: [], detail: [], control: 0, tainted: 0 };
+const jewelScratch: JewelDraft = { reasons: [], detail: [], impact: 0 };
+
 function deriveEntry(g: ModelGraph, index: PathIndex, node: AnyGraphNode): EntryDraft | null {
   if (!index.active[node.index]) return null;
   if (node.kind !== 'system' && node.kind !== 'owner' && node.kind !== 'boundary' && node.spec.entry === false) return null;
-  const d: EntryDraft = { reasons: [], detail: [], control: 0, tainted: 0 };
+  const d = entryScratch;
+  d.reasons.length = d.detail.length = d.control = d.tainted = 0;
   const hasTaint = index.tainted[node.index]! >= 0;
   if (node.kind === 'agent') {
     if (node.spec.exposure === 'external') addEntryReason(d, 'external', 'externally exposed', 1, 0);
@@ -90,7 +95,7 @@ function deriveEntry(g: ModelGraph, index: PathIndex, node: AnyGraphNode): Entry
   } else if (node.kind !== 'system' && node.kind !== 'owner' && node.kind !== 'boundary' && node.spec.entry) {
     addEntryReason(d, 'marked', 'marked as an entry', 1, 0);
   }
-  return d.reasons.length ? d : null;
+  return d.reasons.length ? { reasons: [...d.reasons], detail: [...d.detail], control: d.control, tainted: d.tainted } : null;
 }
 
 function addEntryReason(d: EntryDraft, reason: EntryReason, detail: string, control: number, tainted: number): void {
@@ -112,7 +117,8 @@ function deriveJewel(g: ModelGraph, index: PathIndex, node: AnyGraphNode): Jewel
   if (!index.active[node.index]) return null;
   const marked = node.kind === 'owner' || node.kind === 'boundary' ? undefined : node.spec.target;
   if (marked === false) return null;
-  const d: JewelDraft = { reasons: [], detail: [], impact: 0 };
+  const d = jewelScratch;
+  d.reasons.length = d.detail.length = d.impact = 0;
   if (node.kind === 'data') {
     if (node.spec.classification === 'restricted') addJewelReason(d, 'restricted-data', 'restricted data', 1);
     else if (node.spec.classification === 'confidential') addJewelReason(d, 'confidential-data', 'confidential data', 0.6);
@@ -128,7 +134,7 @@ function deriveJewel(g: ModelGraph, index: PathIndex, node: AnyGraphNode): Jewel
     if (isIrreversible(node)) addJewelReason(d, 'irreversible-tool', `irreversible: ${(node.spec.actions ?? []).join(', ') || 'reversible: false'}`, 0.8);
   }
   if (marked === true) addJewelReason(d, 'marked', 'marked as a target', 1);
-  return d.reasons.length ? d : null;
+  return d.reasons.length ? { reasons: [...d.reasons], detail: [...d.detail], impact: d.impact } : null;
 }
 
 function addJewelReason(d: JewelDraft, reason: JewelReason, detail: string, impact: number): void {
@@ -168,7 +174,7 @@ export function deriveEndpoints(index: PathIndex, selection: EndpointSelection =
   // tens of thousands of jewels and a handful of distinct lists.
   const lists = new Map<string, string[]>();
   const shared = <T extends string>(list: T[]): T[] => {
-    const key = list.join('\u0000');
+    const key = list.length === 1 ? list[0]! : list.join('\u0000');
     const seen = lists.get(key);
     if (seen) return seen as T[];
     Object.freeze(list);
