@@ -170,8 +170,9 @@ export function deriveEndpoints(index: PathIndex, selection: EndpointSelection =
   const entries: EntryPoint[] = [];
   const jewels: CrownJewel[] = [];
 
-  // Equal lists (the same reasons, the same detail) are shared, and frozen: a large estate has
-  // tens of thousands of jewels and a handful of distinct lists.
+  // Equal lists of reasons and states are shared, and frozen: a large estate has tens of
+  // thousands of jewels and a handful of distinct lists. Details name other entities (the store a
+  // credential grants, the boundary an agent faces), so most are distinct: they are not looked up.
   const lists = new Map<string, string[]>();
   const shared = <T extends string>(list: T[]): T[] => {
     const key = list.length === 1 ? list[0]! : list.join('\u0000');
@@ -218,7 +219,7 @@ export function deriveEndpoints(index: PathIndex, selection: EndpointSelection =
         states.push('tainted');
       }
       entryOf[node.index] = entries.length;
-      entries.push({ id: node.id, kind: node.kind, reasons: shared(d.reasons), detail: shared(d.detail), likelihood: Math.max(d.control, d.tainted), states: shared(states) });
+      entries.push({ id: node.id, kind: node.kind, reasons: shared(d.reasons), detail: d.detail, likelihood: Math.max(d.control, d.tainted), states: shared(states) });
     }
   }
 
@@ -235,7 +236,7 @@ export function deriveEndpoints(index: PathIndex, selection: EndpointSelection =
       const nodes = node.kind === 'data' ? statesOf(index, node.index) : [node.index];
       for (const p of nodes) setTarget(p, d.impact);
       jewelOf[node.index] = jewels.length;
-      jewels.push({ id: node.id, kind: node.kind, reasons: shared(d.reasons), detail: shared(d.detail), impact: d.impact });
+      jewels.push({ id: node.id, kind: node.kind, reasons: shared(d.reasons), detail: d.detail, impact: d.impact });
     }
   }
   return { entries, jewels, isSource, sourceCost, isTarget, targetCost, entryOf, jewelOf };
