@@ -29,7 +29,8 @@ export default defineRule({
       const accountable = graph
         .ownersOf(agent)
         .filter((o) => (o.role === 'business' || o.role === 'operator') && isActiveOwner(o.owner));
-      if (!accountable.length) continue;
+      // Only platform-team owners can be the issuer alone: a cheap test before the credentials are read.
+      if (!accountable.length || !accountable.every((o) => isPlatformTeam(graph, o.owner))) continue;
       const issuers = credentialIssuers(graph, agent);
       if (!issuers.size) continue;
       const issued = accountable.map((o) => (isPlatformTeam(graph, o.owner) ? issuers.get(teamOf(graph, o.owner).id) : undefined));

@@ -11,9 +11,12 @@ interface Carrier {
   external: boolean;
 }
 
-function mark(carriers: Map<string, Carrier>, id: string, agent: string, external: boolean): void {
-  const seen = carriers.get(id);
-  if (!seen) carriers.set(id, { agent, external });
+/** Carriers by node index. */
+type Carriers = (Carrier | undefined)[];
+
+function mark(carriers: Carriers, index: number, agent: string, external: boolean): void {
+  const seen = carriers[index];
+  if (!seen) carriers[index] = { agent, external };
   else if (external) seen.external = true;
 }
 
@@ -31,18 +34,23 @@ export default defineRule({
   *check({ graph }) {
     // One pass over the agents marks the tools and credentials they reach through, so each data
     // store below only looks at its own in-edges.
-    const tools = new Map<string, Carrier>();
-    const credentials = new Map<string, Carrier>();
+    const tools: Carriers = new Array(graph.order);
+    const credentials: Carriers = new Array(graph.order);
+    // Tools in the order agents first reach them: a credential reached only through tools names
+    // the agent of the first such tool.
+    const reached: number[] = [];
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
       const external = isExternal(agent);
-      for (const e of graph.outEdgesOf(agent)) {
-        if (e.kind === 'invokes') mark(tools, e.to, agent.id, external);
-        else if (e.kind === 'authenticates_with') mark(credentials, e.to, agent.id, external);
+      for (const e of graph.outEdgesOf(agent, 'authenticates_with')) mark(credentials, e.target, agent.id, external);
+      for (const e of graph.outEdgesOf(agent, 'invokes')) {
+        if (!tools[e.target]) reached.push(e.target);
+        mark(tools, e.target, agent.id, external);
       }
     }
-    for (const [toolId, carrier] of tools) {
-      for (const e of graph.outEdgesOf(toolId, 'authenticates_with')) mark(credentials, e.to, carrier.agent, carrier.external);
+    for (const tool of reached) {
+      const carrier = tools[tool]!;
+      for (const e of graph.outEdgesOf(graph.nodes[tool]!, 'authenticates_with')) mark(credentials, e.target, carrier.agent, carrier.external);
     }
 
     for (const data of graph.nodesOf('data')) {
@@ -62,7 +70,7 @@ export default defineRule({
           external ||= isExternal(source);
           routes.push(`${verb} by agent "${source.id}"`);
         } else {
-          const carrier = e.kind === 'grants' ? credentials.get(source.id) : source.kind === 'tool' ? tools.get(source.id) : undefined;
+          const carrier = e.kind === 'grants' ? credentials[source.index] : source.kind === 'tool' ? tools[source.index] : undefined;
           if (!carrier) continue;
           external ||= carrier.external;
           routes.push(`${verb} through ${source.kind} "${source.id}" (used by agent "${carrier.agent}")`);

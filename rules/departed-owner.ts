@@ -55,7 +55,8 @@ export default defineRule({
     for (const node of graph.nodes) {
       if (!isLive(node)) continue;
       const owners = graph.ownersOf(node);
-      if (!owners.length) continue;
+      // A role is reported only when all its owners are inactive: most nodes have none inactive.
+      if (owners.every((o) => isActiveOwner(o.owner))) continue;
       const skip = REPORTED_ELSEWHERE[node.kind] ?? [];
       let escalated: { severity: Severity; reasons: string[] } | undefined;
       for (const { role, label } of ROLES) {
