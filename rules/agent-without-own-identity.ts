@@ -11,9 +11,9 @@ interface Sharing {
 }
 
 function sharingIndex(g: ModelGraph): (c: GraphNode<'credential'>) => Sharing {
-  const memo = new Map<string, Sharing>();
+  const memo: (Sharing | undefined)[] = new Array(g.order);
   return (c) => {
-    let s = memo.get(c.id);
+    let s = memo[c.index];
     if (!s) {
       const holders = holdersOf(g, c);
       s = {
@@ -21,7 +21,7 @@ function sharingIndex(g: ModelGraph): (c: GraphNode<'credential'>) => Sharing {
         people: holders.filter((h) => h.kind === 'owner').map((h) => h.id),
         humanUse: c.spec.human_use === true,
       };
-      memo.set(c.id, s);
+      memo[c.index] = s;
     }
     return s;
   };
@@ -30,6 +30,11 @@ function sharingIndex(g: ModelGraph): (c: GraphNode<'credential'>) => Sharing {
 function listIds(ids: readonly string[], total = ids.length): string {
   const shown = ids.map((id) => `"${id}"`).join(', ');
   return total > ids.length ? `${shown} and ${total - ids.length} more` : shown;
+}
+
+/** Whether the credential is the agent's own: it, active, is its only agent holder, and no person uses it. */
+function isOwn(s: Sharing): boolean {
+  return s.agents.length <= 1 && !s.people.length && !s.humanUse;
 }
 
 /**
@@ -77,9 +82,9 @@ export default defineRule({
       } else if (!active.length) {
         continue;
       } else {
-        const shared = active.map((c) => ({ c, with: notOwn(agent.id, sharing(c)) }));
-        if (shared.some((s) => s.with === undefined)) continue;
-        message = `agent "${agent.id}" has no credential of its own: ${shared.map((s) => `"${s.c.id}" is also held by ${s.with}`).join('; ')}`;
+        const sharings = active.map(sharing);
+        if (sharings.some(isOwn)) continue;
+        message = `agent "${agent.id}" has no credential of its own: ${active.map((c, i) => `"${c.id}" is also held by ${notOwn(agent.id, sharings[i]!)}`).join('; ')}`;
       }
       const { severity, reasons } = escalateForAgent(graph, agent, 'high');
       yield { subject: agent.id, related: active.map((c) => c.id), message, severity, reasons };

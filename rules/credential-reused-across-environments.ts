@@ -25,9 +25,12 @@ function environmentResolver(g: ModelGraph): (boundaryId: string) => Environment
   return (id) => resolve(id, new Set());
 }
 
-interface Use {
+interface Place {
   environment: EnvironmentName;
   boundary: string;
+}
+
+interface Use extends Place {
   /** The holder placed in that boundary, or undefined when the credential itself is. */
   holder?: string;
 }
@@ -46,22 +49,21 @@ export default defineRule({
     'Issue a separate credential per environment, so that the production credential is held only by production workloads; list each under environments.',
   *check({ graph }) {
     const environmentOf = environmentResolver(graph);
+    // Where each node is placed, resolved once: holders are shared by many credentials.
+    const places: (Place[] | undefined)[] = new Array(graph.order);
+    const placesOf = (node: AnyGraphNode): Place[] =>
+      (places[node.index] ??= graph.outEdgesOf(node, 'in_boundary').flatMap((e) => {
+        const environment = environmentOf(e.to);
+        return environment === undefined ? [] : [{ environment, boundary: e.to }];
+      }));
     for (const credential of graph.nodesOf('credential')) {
       if (!isCredentialActive(credential)) continue;
-      const uses: Use[] = [];
-      const place = (node: AnyGraphNode, holder?: string) => {
-        for (const e of graph.outEdgesOf(node, 'in_boundary')) {
-          const environment = environmentOf(e.to);
-          if (environment !== undefined) uses.push({ environment, boundary: e.to, ...(holder === undefined ? {} : { holder }) });
-        }
-      };
-      place(credential);
-      for (const holder of holdersOf(graph, credential)) {
-        if (holder.kind === 'agent' && lifecycleOf(holder) === 'retired') continue;
-        place(holder, holder.id);
-      }
-      const environments = [...new Set(uses.map((u) => u.environment))].sort();
-      if (environments.length < 2 || !environments.includes('production')) continue;
+      const holders = holdersOf(graph, credential).filter((h) => !(h.kind === 'agent' && lifecycleOf(h) === 'retired'));
+      const seen = new Set<EnvironmentName>(placesOf(credential).map((p) => p.environment));
+      for (const holder of holders) for (const p of placesOf(holder)) seen.add(p.environment);
+      if (seen.size < 2 || !seen.has('production')) continue;
+      const environments = [...seen].sort();
+      const uses: Use[] = [...placesOf(credential), ...holders.flatMap((h) => placesOf(h).map((p) => ({ ...p, holder: h.id })))];
       const describe = (env: EnvironmentName) => {
         const where = uses
           .filter((u) => u.environment === env)
