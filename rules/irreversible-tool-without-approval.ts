@@ -1,5 +1,4 @@
 import { defineRule } from '../src/analysis/rule.js';
-import type { Severity } from '../src/analysis/severity.js';
 import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
 import { accessSummaryOf, isIrreversible, lifecycleOf, takesUntrustedInput, toolRequiresApproval } from '../src/graph/query.js';
 
@@ -39,29 +38,34 @@ export default defineRule({
   remediation:
     'Require human approval on the tool (approval: true, or approval.required with named approvers) or on this agent’s relation to it (tools: [{ tool: <id>, approval: true }]); or make the tool reversible and say so with reversible: true.',
   *check({ graph }) {
-    const restrictedWriter = new Map<string, boolean>();
-    const escalate = (agent: GraphNode<'agent'>, tool: GraphNode<'tool'>): { severity: Severity; reasons: string[] } => {
-      if (!restrictedWriter.has(tool.id)) restrictedWriter.set(tool.id, changesRestrictedData(graph, tool));
-      const reasons: string[] = [];
-      if (takesUntrustedInput(agent)) reasons.push('the agent takes untrusted input, so injected content can trigger the call');
-      if (restrictedWriter.get(tool.id)) reasons.push('the tool changes restricted data');
-      return { severity: reasons.length ? 'critical' : 'high', reasons };
-    };
+    // Per tool, whether it is irreversible with no approval of its own (then its wording) and
+    // whether it writes restricted data: each tool is called by many agents.
+    const unguarded: (string | null | undefined)[] = new Array(graph.order);
+    const writesRestricted: (boolean | undefined)[] = new Array(graph.order);
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
+      const untrusted = takesUntrustedInput(agent);
       for (const edge of graph.outEdgesOf(agent, 'invokes')) {
         const tool = graph.nodes[edge.target] as GraphNode<'tool'>;
-        if (!isIrreversible(tool) || toolRequiresApproval(tool) || edge.attrs.approval === true) continue;
-        const { severity, reasons } = escalate(agent, tool);
+        let wording = unguarded[tool.index];
+        if (wording === undefined) wording = unguarded[tool.index] = isIrreversible(tool) && !toolRequiresApproval(tool) ? irreversibility(tool) : null;
+        if (wording === null || edge.attrs.approval === true) continue;
+        const restricted = (writesRestricted[tool.index] ??= changesRestrictedData(graph, tool));
+        const reasons = REASONS[(untrusted ? 1 : 0) + (restricted ? 2 : 0)]!;
         yield {
           subject: agent.id,
           key: tool.id,
           related: [tool.id],
-          message: `agent "${agent.id}" can invoke irreversible tool "${tool.id}" (${irreversibility(tool)}) with no human approval on the tool or on the invocation`,
-          severity,
+          message: `agent "${agent.id}" can invoke irreversible tool "${tool.id}" (${wording}) with no human approval on the tool or on the invocation`,
+          severity: reasons.length ? 'critical' : 'high',
           reasons,
         };
       }
     }
   },
 });
+
+const UNTRUSTED = 'the agent takes untrusted input, so injected content can trigger the call';
+const RESTRICTED = 'the tool changes restricted data';
+/** The reasons for raising, by (untrusted input: 1) + (restricted writes: 2), shared by every finding. */
+const REASONS: readonly (readonly string[])[] = [[], [UNTRUSTED], [RESTRICTED], [UNTRUSTED, RESTRICTED]].map((r) => Object.freeze(r));
