@@ -58,7 +58,7 @@ export default defineRule({
       // A role is reported only when all its owners are inactive: most nodes have none inactive.
       if (owners.every((o) => isActiveOwner(o.owner))) continue;
       const skip = REPORTED_ELSEWHERE[node.kind] ?? [];
-      let escalated: { severity: Severity; reasons: string[] } | undefined;
+      let escalated: { severity: Severity; reasons: readonly string[] } | undefined;
       for (const { role, label } of ROLES) {
         if (skip.includes(role)) continue;
         const holders = owners.filter((o) => o.role === role).map((o) => o.owner);

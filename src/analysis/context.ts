@@ -17,14 +17,18 @@ import { raiseSeverity, type Severity } from './severity.js';
  * access to restricted data, and an irreversible or write capability. One step up when any is
  * present, two when all three are.
  */
-export function escalateForAgent(g: ModelGraph, agent: GraphNode<'agent'>, base: Severity): { severity: Severity; reasons: string[] } {
-  const reasons = [...agentFactors(g, agent)];
+export function escalateForAgent(g: ModelGraph, agent: GraphNode<'agent'>, base: Severity): { severity: Severity; reasons: readonly string[] } {
+  // The agent's one frozen list, shared by every finding on it.
+  const reasons = agentFactors(g, agent);
   return { severity: raiseSeverity(base, escalationSteps(reasons.length)), reasons };
 }
 
 // Many rules raise findings on the same agent or credential: its factors are worked out once per graph.
 const agentMemo = new WeakMap<ModelGraph, Map<number, readonly string[]>>();
-const credentialMemo = new WeakMap<ModelGraph, Map<number, Partial<Record<CredentialRiskFactor, string>>>>();
+const credentialMemo = new WeakMap<ModelGraph, Map<number, CredentialFactors>>();
+
+/** A credential's factors, and once asked for, all of them in order. */
+type CredentialFactors = Partial<Record<CredentialRiskFactor, string>> & { all?: readonly string[] };
 
 function memoOf<T>(memos: WeakMap<ModelGraph, Map<number, T>>, g: ModelGraph): Map<number, T> {
   let memo = memos.get(g);
@@ -43,7 +47,7 @@ function agentFactors(g: ModelGraph, agent: GraphNode<'agent'>): readonly string
   if (g.outEdgesOf(agent, 'invokes').some((e) => isIrreversible(g.nodes[e.target] as GraphNode<'tool'>))) {
     reasons.push('can take irreversible actions');
   } else if (access.write) reasons.push('can write data');
-  memo.set(agent.index, reasons);
+  memo.set(agent.index, Object.freeze(reasons));
   return reasons;
 }
 
@@ -61,9 +65,14 @@ export function escalateForCredential(
   credential: GraphNode<'credential'>,
   base: Severity,
   options: { omit?: readonly CredentialRiskFactor[]; extra?: readonly string[] } = {},
-): { severity: Severity; reasons: string[] } {
+): { severity: Severity; reasons: readonly string[] } {
   const omit = options.omit ?? [];
   const factors = credentialFactors(g, credential);
+  if (!omit.length && !options.extra?.length) {
+    // The credential's full list, frozen once and shared by every finding on it.
+    const all = (factors.all ??= Object.freeze(CREDENTIAL_FACTORS.flatMap((f) => (factors[f] === undefined ? [] : [factors[f]]))));
+    return { severity: raiseSeverity(base, escalationSteps(all.length)), reasons: all };
+  }
   const reasons = [...(options.extra ?? [])];
   for (const factor of CREDENTIAL_FACTORS) {
     const reason = factors[factor];
@@ -74,11 +83,11 @@ export function escalateForCredential(
 
 const CREDENTIAL_FACTORS: readonly CredentialRiskFactor[] = ['privilege', 'restricted', 'exposure'];
 
-function credentialFactors(g: ModelGraph, credential: GraphNode<'credential'>): Partial<Record<CredentialRiskFactor, string>> {
+function credentialFactors(g: ModelGraph, credential: GraphNode<'credential'>): CredentialFactors {
   const memo = memoOf(credentialMemo, g);
   const hit = memo.get(credential.index);
   if (hit) return hit;
-  const factors: Partial<Record<CredentialRiskFactor, string>> = {};
+  const factors: CredentialFactors = {};
   const top = highestGrant(g, credential);
   if (top && accessAtLeast(top.access, 'write')) factors.privilege = `grants ${top.access} on "${top.target.id}"`;
   const restricted = grantsOf(g, credential).find((gr) => gr.target.kind === 'data' && gr.target.spec.classification === 'restricted');
