@@ -489,6 +489,7 @@ function exposureOf(
       if (a < 0) continue;
       const b = compB[j]!;
       const self = selfOf(j);
+      // Every entry weighs the same, so an entry's position in the chunk order is its own index.
       const selfHere = self >= view.lo && self < view.hi;
       let n: number;
       if (b < 0 || view.same(a, b)) {
