@@ -43,7 +43,7 @@ export default defineRule({
         if (!a || a.access === 'read') continue;
         reasons ??= escalationReasons(graph, agent);
         yield {
-          subject: agent.id,
+          subject: agent,
           key: sink.to,
           related: [sink.to, ...a.via.filter(isHop).map((e) => e.to)],
           message: `agent "${agent.id}" logs to "${sink.to}" and has ${a.access} access to it ${describeVia(graph, a.via)}`,

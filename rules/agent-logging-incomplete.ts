@@ -33,7 +33,7 @@ export default defineRule({
       if (!missing.length) continue;
       const { reasons } = escalateForAgent(graph, agent, 'medium');
       yield {
-        subject: agent.id,
+        subject: agent,
         message: agent.spec.logging
           ? `agent "${agent.id}" does not log ${missing.join(', ')}`
           : `agent "${agent.id}" declares no logging (missing: ${missing.join(', ')})`,

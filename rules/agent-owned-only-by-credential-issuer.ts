@@ -40,7 +40,7 @@ export default defineRule({
       const credentials = [...new Set(issued.flatMap((c) => c!))];
       const { severity, reasons } = escalateForAgent(graph, agent, 'medium');
       yield {
-        subject: agent.id,
+        subject: agent,
         related: [...accountable.map((o) => o.owner.id), ...teams, ...credentials],
         message: `agent "${agent.id}" is owned only by the platform team that issued its credentials: ${owners.join(', ')}; ${teams
           .map((t) => `"${t}" issued ${issuers.get(t)!.map((c) => `"${c}"`).join(', ')}`)

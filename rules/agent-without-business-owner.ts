@@ -21,7 +21,7 @@ export default defineRule({
       if (parentOf(graph, agent) && !accountableOwners(graph, agent).length) continue;
       const { severity, reasons } = escalateForAgent(graph, agent, 'high');
       yield {
-        subject: agent.id,
+        subject: agent,
         related: owners.map((o) => o.id),
         message: owners.length
           ? `agent "${agent.id}" has no active business owner: ${owners.map((o) => `"${o.id}" is ${o.spec.status}`).join(', ')}`

@@ -87,7 +87,7 @@ export default defineRule({
         message = `agent "${agent.id}" has no credential of its own: ${active.map((c, i) => `"${c.id}" is also held by ${notOwn(agent.id, sharings[i]!)}`).join('; ')}`;
       }
       const { severity, reasons } = escalateForAgent(graph, agent, 'high');
-      yield { subject: agent.id, related: active.map((c) => c.id), message, severity, reasons };
+      yield { subject: agent, related: active.map((c) => c.id), message, severity, reasons };
     }
   },
 });

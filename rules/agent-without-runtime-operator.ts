@@ -61,7 +61,7 @@ export default defineRule({
         message = `agent "${agent.id}" is operated only by the platform team that issues its credentials (${issued.join('; ')}); no runtime operator of its own watches it`;
       }
       const { severity, reasons } = escalateForAgent(graph, agent, 'high');
-      yield { subject: agent.id, related, message, severity, reasons };
+      yield { subject: agent, related, message, severity, reasons };
     }
   },
 });

@@ -24,7 +24,7 @@ export default defineRule({
       if (!missing.length) continue;
       const { reasons } = escalateForAgent(graph, agent, 'medium');
       yield {
-        subject: agent.id,
+        subject: agent,
         message: `autonomous agent "${agent.id}" has no budget.${missing.join(' and no budget.')}`,
         severity: raiseSeverity('medium', Math.min(1, reasons.length)),
         reasons,

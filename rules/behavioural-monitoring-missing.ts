@@ -32,7 +32,7 @@ export default defineRule({
       if (!why.length) continue;
       const { reasons } = escalateForAgent(graph, agent, 'medium');
       yield {
-        subject: agent.id,
+        subject: agent,
         message: `${why.join(' and ')} agent "${agent.id}" has no behavioural monitoring`,
         severity: raiseSeverity('medium', Math.min(1, reasons.length)),
         reasons,

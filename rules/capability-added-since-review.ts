@@ -51,7 +51,7 @@ export default defineRule({
       const { severity, reasons } = escalateForAgent(graph, agent, 'medium');
       for (const [target, { date, what }] of added) {
         yield {
-          subject: agent.id,
+          subject: agent,
           key: target,
           related: [target],
           message: `agent "${agent.id}" ${what.join(' and ')} since ${date}, after its last review on ${last}`,

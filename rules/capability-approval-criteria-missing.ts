@@ -34,7 +34,7 @@ export default defineRule({
       if (!triggers.length) continue;
       const { severity, reasons } = escalateForAgent(graph, agent, 'medium');
       yield {
-        subject: agent.id,
+        subject: agent,
         related: irreversible,
         message: `agent "${agent.id}" ${triggers.join(' and ')} but has no change_control.criteria for approving new capabilities`,
         severity,

@@ -63,7 +63,7 @@ export default defineRule({
       const state = tool.spec.sandboxed === false ? 'is not sandboxed (sandboxed: false)' : 'is not declared sandboxed';
       const what = tool.spec.kind === 'code-runner' ? 'code runner' : 'tool that executes code';
       yield {
-        subject: tool.id,
+        subject: tool,
         related: callers.map((a) => a.id),
         message: `${what} "${tool.id}" ${state}${callers.length ? `; called by ${callers.map((a) => `"${a.id}"`).join(', ')}` : ''}`,
         severity: reasons.length ? 'critical' : 'high',

@@ -31,7 +31,7 @@ export default defineRule({
       const crown = extra.some((x) => ends.jewels[ends.jewelOf[index.entity[x]!]!]!.impact >= 1);
       const raised = level < 2 && crown;
       yield {
-        subject: deputy.id,
+        subject: deputy,
         key: caller.id,
         related: [caller.id, ...new Set(extra.slice(0, 3).map((x) => graph.nodes[index.entity[x]!]!.id))],
         message:

@@ -72,7 +72,7 @@ export default defineRule({
       };
       const { severity, reasons } = escalateForCredential(graph, credential, 'high');
       yield {
-        subject: credential.id,
+        subject: credential,
         related: uses.map((u) => u.boundary),
         message: `credential "${credential.id}" is used in ${environments.length} environments: ${environments.map(describe).join('; ')}`,
         severity,

@@ -23,7 +23,7 @@ export default defineRule({
       if (agents.length < 2) continue;
       const { severity, reasons } = escalateForCredential(graph, credential, 'high');
       yield {
-        subject: credential.id,
+        subject: credential,
         related: agents,
         message: `credential "${credential.id}" is held by ${agents.length} agents: ${agents.map((id) => `"${id}"`).join(', ')}`,
         severity,

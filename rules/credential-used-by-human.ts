@@ -26,7 +26,7 @@ export default defineRule({
         parts.push(`is held by ${people.map((p) => `${(p.spec.type ?? 'team') === 'person' ? 'person' : 'team'} "${p.id}"`).join(', ')}`);
       const { severity, reasons } = escalateForCredential(graph, credential, 'high');
       yield {
-        subject: credential.id,
+        subject: credential,
         related: people.map((p) => p.id),
         message: `credential "${credential.id}" ${parts.join(' and ')}`,
         severity,

@@ -46,7 +46,7 @@ export default defineRule({
       if (workload) parts.push(`its only holder, ${workload.kind} "${workload.id}", has no active business owner or operator either`);
       const { severity, reasons } = escalateForCredential(graph, credential, 'high');
       yield {
-        subject: credential.id,
+        subject: credential,
         related: owners.map((o) => o.owner.id),
         message: `credential "${credential.id}" has no active business owner or operator${parts.length ? `: ${parts.join('; ')}` : ''}`,
         severity,

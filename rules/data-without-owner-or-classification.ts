@@ -84,7 +84,7 @@ export default defineRule({
       const named = routes.slice(0, NAMED_ROUTES);
       if (routes.length > NAMED_ROUTES) named.push(`and ${routes.length - NAMED_ROUTES} more`);
       yield {
-        subject: data.id,
+        subject: data,
         related,
         message: `data store "${data.id}" has ${gaps.join(' and ')} but agents reach it: ${named.join(', ')}`,
         severity: raiseSeverity('medium', reasons.length ? 1 : 0),

@@ -71,7 +71,7 @@ export default defineRule({
               : { severity: 'high', reasons: [] };
         const kind = node.kind === 'data' ? 'data store' : node.kind;
         yield {
-          subject: node.id,
+          subject: node,
           key: role,
           related: holders.map((h) => h.id),
           message: `${kind} "${node.id}" has no active ${label}: ${holders.map((h) => describe(graph, h)).join(', ')}`,

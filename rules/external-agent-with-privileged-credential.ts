@@ -44,7 +44,7 @@ export default defineRule({
         const shown = privileged.slice(0, 3).map(describeGrant).join(', ');
         const more = privileged.length > 3 ? ` and ${privileged.length - 3} more` : '';
         yield {
-          subject: agent.id,
+          subject: agent,
           key: credential.id,
           related: [credential.id, ...privileged.map((g) => g.target.id)],
           message: `agent "${agent.id}" (${entry}) holds credential "${credential.id}" directly, which grants ${shown}${more}`,

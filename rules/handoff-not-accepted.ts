@@ -78,7 +78,7 @@ export default defineRule({
       if (!problems.length) continue;
       const { severity, reasons } = escalateForAgent(graph, agent, 'medium');
       yield {
-        subject: agent.id,
+        subject: agent,
         related: [...creators, ...receivers.map(([team]) => team)],
         message: `agent "${agent.id}" was built by ${[...creators].map((t) => `"${t}"`).join(', ')} but serves ${receivers
           .map(([team, how]) => `"${team}" (${how.join(', ')})`)

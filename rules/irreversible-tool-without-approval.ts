@@ -53,7 +53,7 @@ export default defineRule({
         const restricted = (writesRestricted[tool.index] ??= changesRestrictedData(graph, tool));
         const reasons = REASONS[(untrusted ? 1 : 0) + (restricted ? 2 : 0)]!;
         yield {
-          subject: agent.id,
+          subject: agent,
           key: tool.id,
           related: [tool.id],
           message: `agent "${agent.id}" can invoke irreversible tool "${tool.id}" (${wording}) with no human approval on the tool or on the invocation`,

@@ -28,7 +28,7 @@ export default defineRule({
       if (!problems.length) continue;
       const { reasons } = escalateForAgent(graph, agent, 'medium');
       yield {
-        subject: agent.id,
+        subject: agent,
         message: `agent "${agent.id}" logs, but ${problems.join(' and ')}`,
         severity: raiseSeverity('medium', Math.min(1, reasons.length)),
         reasons,

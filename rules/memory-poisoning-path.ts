@@ -100,7 +100,7 @@ export default defineRule({
       const id = (p: number) => graph.nodes[index.entity[p]!]!.id;
       const exposedWriters = writers.length;
       yield {
-        subject: data.id,
+        subject: data,
         related: [id(w), id(r)].sort(),
         message:
           `${data.spec.kind} "${data.id}" is written by "${id(w)}" (${EXPOSURE_WORDS[exposureLevel(c, w)]}) and read by "${id(r)}" (${EXPOSURE_WORDS[exposureLevel(c, r)]}), ` +

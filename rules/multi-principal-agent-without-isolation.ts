@@ -48,7 +48,7 @@ export default defineRule({
         ...(restricted.length ? [`reaches restricted data ${restricted.join(', ')}`] : []),
       ];
       yield {
-        subject: agent.id,
+        subject: agent,
         related: sharedMemory,
         message: `agent "${agent.id}" serves multiple principals with ${problems.join(', and ')}`,
         severity: raiseSeverity('high', reasons.length),

@@ -31,7 +31,7 @@ export default defineRule({
       const { severity, reasons } = escalateForCredential(graph, credential, 'high');
       const issuer = oidc?.issuer ? ` from issuer ${oidc.issuer}` : '';
       for (const p of problems)
-        yield { subject: credential.id, key: p.key, message: `OIDC federation "${credential.id}"${issuer} ${p.message}`, severity, reasons };
+        yield { subject: credential, key: p.key, message: `OIDC federation "${credential.id}"${issuer} ${p.message}`, severity, reasons };
     }
   },
 });

@@ -33,7 +33,7 @@ export default defineRule({
         omit: adminGrants.some((g) => g.target.kind === 'data') ? ['privilege', 'restricted'] : ['privilege'],
       });
       yield {
-        subject: credential.id,
+        subject: credential,
         related: adminGrants.map((g) => g.target.id),
         message: `credential "${credential.id}" ${parts.join(' and ')}`,
         severity,

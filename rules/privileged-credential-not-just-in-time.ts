@@ -41,7 +41,7 @@ export default defineRule({
       const { severity, reasons } = escalateForCredential(graph, credential, 'medium', { omit: ['privilege'], extra });
       const ttl = credential.spec.ttl === undefined ? 'no stated ttl' : `ttl ${credential.spec.ttl}`;
       yield {
-        subject: credential.id,
+        subject: credential,
         related: [top.target.id],
         message: `credential "${credential.id}" (${credential.spec.type}, ${ttl}) grants ${top.access} on "${top.target.id}" at all times: it is neither issued just in time nor revoked at task end`,
         severity,

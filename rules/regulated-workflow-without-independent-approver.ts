@@ -99,7 +99,7 @@ export default defineRule({
         );
         if (approval.min !== undefined) details.push(`min_approvers is ${approval.min}`);
         yield {
-          subject: system.id,
+          subject: system,
           key: tool.id,
           related: [tool.id, ...agents.map((a) => a.id), ...approval.approvers.map((o) => o.id)],
           message: `${sensitivity} system "${system.id}" lets ${agents.length > 1 ? 'agents' : 'agent'} ${agents.map((a) => `"${a.id}"`).join(', ')} invoke irreversible tool "${tool.id}" with ${

@@ -46,7 +46,7 @@ export default defineRule({
         if (!isCredentialActive(credential)) continue;
         const others = liveHoldersOf(credential.id);
         yield {
-          subject: agent.id,
+          subject: agent,
           key: credential.id,
           related: [credential.id, ...others.map((h) => h.id)],
           message: `${lifecycle} agent "${agent.id}" still holds active credential "${credential.id}"${

@@ -30,7 +30,7 @@ export default defineRule({
       }
       if (!gaps.length) continue;
       const { severity, reasons } = escalateForAgent(graph, agent, 'medium');
-      yield { subject: agent.id, message: `agent "${agent.id}": ${gaps.join('; ')}`, severity, reasons };
+      yield { subject: agent, message: `agent "${agent.id}": ${gaps.join('; ')}`, severity, reasons };
     }
   },
 });

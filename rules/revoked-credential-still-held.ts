@@ -18,7 +18,7 @@ export default defineRule({
       for (const holder of graph.sources(credential, 'authenticates_with')) {
         if (holder.kind === 'agent' ? lifecycleOf(holder) !== 'active' : holder.kind !== 'tool') continue;
         yield {
-          subject: holder.id,
+          subject: holder,
           key: credential.id,
           related: [credential.id],
           message: `${holder.kind} "${holder.id}" is modelled as authenticating with credential "${credential.id}", which is ${credential.spec.status}`,

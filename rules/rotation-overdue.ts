@@ -44,7 +44,7 @@ export default defineRule({
       const problem = rotationProblem(credential, asOf);
       if (problem === undefined) continue;
       const { severity, reasons } = escalateForCredential(graph, credential, 'medium');
-      yield { subject: credential.id, message: `credential "${credential.id}" ${problem}`, severity, reasons };
+      yield { subject: credential, message: `credential "${credential.id}" ${problem}`, severity, reasons };
     }
   },
 });

@@ -43,7 +43,7 @@ export default defineRule({
       const extra = WORST_STORAGE.has(storage) ? [`kept in ${storage}`] : [];
       const { severity, reasons } = escalateForCredential(graph, credential, 'high', { extra });
       yield {
-        subject: credential.id,
+        subject: credential,
         message: `credential "${credential.id}" (${credential.spec.type}) is stored in ${EXPOSED_STORAGE[storage]} (storage: ${storage})`,
         severity,
         reasons,

@@ -46,7 +46,7 @@ export default defineRule({
       if (!missing.length) continue;
       const { severity, reasons } = escalateForAgent(graph, agent, 'high');
       yield {
-        subject: agent.id,
+        subject: agent,
         related: [...operators, ...approvers].map((o) => o.id),
         message: `agent "${agent.id}" can ${can.join(' and ')} at run time but has ${missing.join(' and ')}`,
         severity,

@@ -25,7 +25,7 @@ export default defineRule({
       ].filter(Boolean);
       const { severity, reasons } = escalateForAgent(graph, agent, 'high');
       yield {
-        subject: agent.id,
+        subject: agent,
         related: [...credentials, ...tools],
         message: `agent "${agent.id}" is not in the agent inventory (registered: false)${holds.length ? ` yet uses ${holds.join(' and ')}` : ''}`,
         severity,

@@ -136,7 +136,7 @@ export default defineRule({
       const entryHolder = exposureLevel(c, a) === 0;
       const others = holders.length - 2;
       yield {
-        subject: cred.id,
+        subject: cred,
         related: [aId, bId].sort(),
         message:
           `credential "${cred.id}" bridges "${aId}" (${exposureLevel(c, a) === 0 ? 'an entry point' : 'reachable from an entry point'}) into "${bId}": ` +

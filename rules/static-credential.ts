@@ -28,7 +28,7 @@ export default defineRule({
       const holders = holdersOf(graph, credential).map((h) => h.id);
       const { severity, reasons } = escalateForCredential(graph, credential, 'medium');
       yield {
-        subject: credential.id,
+        subject: credential,
         related: holders,
         message: `credential "${credential.id}" ${lifetimeText(credential)}${holders.length ? `; held by ${holders.map((id) => `"${id}"`).join(', ')}` : ''}`,
         severity,

@@ -52,7 +52,7 @@ export default defineRule({
         escalation ??= escalateForAgent(graph, agent, 'high');
         const { severity, reasons } = escalation;
         yield {
-          subject: agent.id,
+          subject: agent,
           key: credential.id,
           related: [parent.id, credential.id],
           message: `sub-agent "${agent.id}" authenticates with "${credential.id}", the same credential as its parent "${parent.id}", with no narrower scopes`,

@@ -33,7 +33,7 @@ export default defineRule({
       const parentOwners = [...new Set(accountableOwners(graph, parent).map((o) => o.id))];
       const { severity, reasons } = escalateForAgent(graph, agent, 'high');
       yield {
-        subject: agent.id,
+        subject: agent,
         related: [parent.id, ...parentOwners],
         message: `sub-agent "${agent.id}" of "${parent.id}" has no active business owner or operator of its own${inactive.length ? ` (${inactive.join('; ')})` : ''}; ${
           parentOwners.length

@@ -42,7 +42,7 @@ export default defineRule({
         ? `no active business owner (${owners.map((o) => `"${o.id}" is ${o.spec.status}`).join(', ')})`
         : 'no business owner';
       yield {
-        subject: system.id,
+        subject: system,
         related: [...owners.map((o) => o.id), ...agents.map((a) => a.id)],
         message: `system "${system.id}" has ${agents.length} agent${agents.length > 1 ? 's' : ''} (${named.join(', ')}) but ${gap}`,
         severity: reasons.length ? raiseSeverity('high') : 'high',

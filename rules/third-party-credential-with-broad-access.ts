@@ -27,7 +27,7 @@ export default defineRule({
       const vendor = credential.spec.vendor ? ` of vendor ${credential.spec.vendor}` : '';
       const { severity, reasons } = escalateForCredential(graph, credential, 'high', { omit: ['privilege'] });
       yield {
-        subject: credential.id,
+        subject: credential,
         related: broadGrants.map((g) => g.target.id),
         message: `third-party credential "${credential.id}"${vendor} ${parts.join(' and ')}`,
         severity,

@@ -34,7 +34,7 @@ export default defineRule({
       const external = agents.filter(isExternal);
       const used = `used by ${agents.map((a) => `"${a.id}"`).join(', ')}`;
       yield {
-        subject: model.id,
+        subject: model,
         related: [...agents.map((a) => a.id), ...fallbacks.map((f) => f.id)],
         message: fallbacks.length
           ? `third-party model "${model.id}" (${used}) falls back only to ${fallbacks.map((f) => `"${f.id}"`).join(', ')} from the same provider "${provider}"`

@@ -26,7 +26,7 @@ export default defineRule({
       if (tools.length > NAMED_TOOLS) named.push(`and ${tools.length - NAMED_TOOLS} more`);
       const { severity, reasons } = escalateForAgent(graph, agent, 'low');
       yield {
-        subject: agent.id,
+        subject: agent,
         related: tools,
         message: `agent "${agent.id}" may invoke ${tools.length > 1 ? `${tools.length} tools` : 'tool'} ${named.join(', ')} but has no change_control.tool_boundaries saying where ${tools.length > 1 ? 'their' : 'its'} permitted use and limits are documented`,
         severity,

@@ -30,7 +30,7 @@ export default defineRule({
       const to = graph.nodes[index.entity[index.edgeTo[k]!]!]!;
       const step = STEPS[index.edgeStep[k]!]!;
       yield {
-        subject: data.id,
+        subject: data,
         related: [entry.id, from.id, to.id],
         message: `restricted data "${data.id}" is reachable from entry point "${entry.id}" through the hop "${from.id}" → "${to.id}" (${step}), which passes from ${side(from.index)} to ${side(to.index)} with no approval, policy check, on-behalf-of or write validation`,
       };

@@ -71,7 +71,7 @@ export default defineRule({
       const reasons = escalationReasons(graph, tool);
       const what = tool.spec.kind === 'mcp-server' ? 'third-party MCP server' : 'third-party tool';
       yield {
-        subject: tool.id,
+        subject: tool,
         related: graph.sources(tool, 'invokes').map((a) => a.id),
         message: `${what} "${tool.id}"${source.package ? ` (${source.package})` : ''}: ${problems.join(', ')}`,
         severity: reasons.length ? 'critical' : 'high',

@@ -130,7 +130,7 @@ export default defineRule({
       if (!untrusted.length) continue;
       const sensitive = sensitiveSample(graph, agent, SAMPLE);
       yield {
-        subject: agent.id,
+        subject: agent,
         related: [...egress, ...sensitive.ids],
         message:
           `agent "${agent.id}" takes untrusted input (${untrusted.join('; ')}), ` +

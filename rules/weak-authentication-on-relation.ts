@@ -53,7 +53,7 @@ export default defineRule({
         if (canChange(callee)) reasons.push(`${callee.kind} "${callee.id}" can write or act irreversibly`);
         const verb = edge.kind === 'delegates_to' ? 'delegates to agent' : 'invokes tool';
         yield {
-          subject: agent.id,
+          subject: agent,
           key: callee.id,
           related: [callee.id],
           message: `agent "${agent.id}" ${verb} "${callee.id}" with ${WEAK_AUTH[auth]} (auth: ${auth})`,

@@ -64,10 +64,11 @@ function runRule(rule: Rule, ctx: RuleContext, out: Finding[], seen: SeenFinding
   const ofRule = seen.forRule(rule.id);
   try {
     for (const r of rule.check(ctx)) {
-      const node = graph.node(r.subject);
-      const id = findingId(rule.id, r.subject, r.key);
-      if (!ofRule.add(id, node, r)) continue;
-      out.push(toFinding(rule, r, node, id, locations));
+      const node = typeof r.subject === 'string' ? graph.node(r.subject) : r.subject;
+      const subject = typeof r.subject === 'string' ? r.subject : r.subject.id;
+      const id = findingId(rule.id, subject, r.key);
+      if (!ofRule.add(id, node, subject, r.key)) continue;
+      out.push(toFinding(rule, r, node, subject, id, locations));
     }
   } catch (err) {
     throw new RuleError(rule.id, err);
@@ -105,7 +106,7 @@ function sortFindings(findings: Finding[]): Finding[] {
   return out;
 }
 
-function toFinding(rule: Rule, r: RuleResult, node: AnyGraphNode | undefined, id: string, locations: LocationTable): Finding {
+function toFinding(rule: Rule, r: RuleResult, node: AnyGraphNode | undefined, subject: string, id: string, locations: LocationTable): Finding {
   return {
     id,
     ruleId: rule.id,
@@ -114,7 +115,7 @@ function toFinding(rule: Rule, r: RuleResult, node: AnyGraphNode | undefined, id
     severity: r.severity ?? rule.severity,
     baseSeverity: rule.severity,
     reasons: r.reasons ?? NO_REASONS,
-    subject: r.subject,
+    subject,
     subjectKind: node?.kind ?? 'acceptance',
     related: relatedIds(r.related),
     layer: rule.layers[0] ?? node?.layer ?? 6,
@@ -123,7 +124,7 @@ function toFinding(rule: Rule, r: RuleResult, node: AnyGraphNode | undefined, id
     references: rule.references,
     message: r.message,
     remediation: rule.remediation,
-    location: locations.of(node, r.subject),
+    location: locations.of(node, subject),
     status: 'open',
   };
 }

@@ -1,6 +1,5 @@
 import type { AnyGraphNode, ModelGraph } from '../graph/graph.js';
 import type { FindingLocation } from './finding.js';
-import type { RuleResult } from './rule.js';
 
 /**
  * The finding ids already reported, by rule: an id is `rule@subject[/key]`, so two rules' ids never
@@ -24,8 +23,8 @@ export class SeenOfRule {
   constructor(private readonly graph: ModelGraph) {}
 
   /** Records the finding's id; false when this rule already reported it. */
-  add(id: string, node: AnyGraphNode | undefined, r: RuleResult): boolean {
-    if (node && !r.key) {
+  add(id: string, node: AnyGraphNode | undefined, subject: string, key: string | undefined): boolean {
+    if (node && !key) {
       this.nodes ??= new Uint8Array(this.graph.order);
       if (this.nodes[node.index] || (this.ids.size > 0 && this.ids.has(id))) return false;
       this.nodes[node.index] = 1;
@@ -33,7 +32,7 @@ export class SeenOfRule {
     }
     if (this.ids.has(id)) return false;
     // A keyed id `rule@a/b` is also the unkeyed id of a node named "a/b", if there is one.
-    const same = r.key && this.nodes ? this.graph.node(`${r.subject}/${r.key}`) : undefined;
+    const same = key && this.nodes ? this.graph.node(`${subject}/${key}`) : undefined;
     if (same && this.nodes![same.index]) return false;
     this.ids.add(id);
     return true;

@@ -1,4 +1,4 @@
-import type { ModelGraph } from '../graph/graph.js';
+import type { AnyGraphNode, ModelGraph } from '../graph/graph.js';
 import type { LayerNumber } from '../graph/layers.js';
 import type { Severity } from './severity.js';
 import type { Finding } from './finding.js';
@@ -58,8 +58,11 @@ export interface RuleContext {
 
 /** One problem a rule found. The engine adds the id, metadata and location. */
 export interface RuleResult {
-  /** The id of the node the finding is about. */
-  subject: string;
+  /**
+   * The node the finding is about, or its id. Rules pass the node they hold, which spares the
+   * engine a lookup per finding; an acceptance finding names its pattern.
+   */
+  subject: AnyGraphNode | string;
   /** Other nodes involved (the credential that is shared, the agents that share it). */
   related?: readonly string[];
   /** Distinguishes several findings of one rule on one subject; becomes part of the id. */
