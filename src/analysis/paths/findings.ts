@@ -18,9 +18,14 @@ const CODE: Readonly<Record<StepKind, number>> = Object.fromEntries(STEPS.map((s
 export interface Accountability {
   /** Per entity, team numbers. */
   teams: number[][];
+  /** Per entity, its one team's number; NO_TEAM or SEVERAL_TEAMS otherwise. */
+  single: Int32Array;
   /** Team ids by number. */
   names: string[];
 }
+
+const NO_TEAM = -1;
+const SEVERAL_TEAMS = -2;
 
 export function accountableTeams(g: ModelGraph): Accountability {
   const teams: number[][] = Array.from({ length: g.order }, () => []);
@@ -43,14 +48,20 @@ export function accountableTeams(g: ModelGraph): Accountability {
       if (!list.includes(t)) list.push(t);
     }
   }
-  return { teams, names };
+  const single = new Int32Array(g.order);
+  for (let x = 0; x < g.order; x++) single[x] = teams[x]!.length === 1 ? teams[x]![0]! : teams[x]!.length ? SEVERAL_TEAMS : NO_TEAM;
+  return { teams, single, names };
 }
 
 /** The accountable teams of the two ends share none (and are not both unowned). */
-export function crossesOwnership(teams: readonly number[][], a: number, b: number): boolean {
-  const ta = teams[a]!;
-  const tb = teams[b]!;
-  if (!ta.length && !tb.length) return false;
+export function crossesOwnership(acc: Accountability, a: number, b: number): boolean {
+  // Most entities have one team or none: decided without reading the lists.
+  const sa = acc.single[a]!;
+  const sb = acc.single[b]!;
+  if (sa >= 0 && sb >= 0) return sa !== sb;
+  if (sa === NO_TEAM || sb === NO_TEAM) return sa !== sb;
+  const ta = acc.teams[a]!;
+  const tb = acc.teams[b]!;
   for (let i = 0; i < ta.length; i++) for (let j = 0; j < tb.length; j++) if (ta[i] === tb[j]) return false;
   return true;
 }
@@ -128,7 +139,7 @@ export function uncontrolledRoutes(c: PathFacts): UncontrolledRoute[] {
   return memo(c, 'uncontrolled', () => {
     const { index, ends } = c;
     const g = index.graph;
-    const { teams } = teamsOf(c);
+    const accountability = teamsOf(c);
     const seeds = seedsOf(index.size);
     for (let v = 0; v < index.size; v++) if (ends.isSource[v]) addSeed(seeds, v, index.entity[v]!);
     const entryOf = labelledReach(index, seeds);
@@ -137,7 +148,7 @@ export function uncontrolledRoutes(c: PathFacts): UncontrolledRoute[] {
       const u = index.edgeFrom[k]!;
       if (entryOf[u] === -1) continue;
       const v = index.edgeTo[k]!;
-      if (ends.isSource[v] || !crossesOwnership(teams, index.entity[u]!, index.entity[v]!)) continue;
+      if (ends.isSource[v] || !crossesOwnership(accountability, index.entity[u]!, index.entity[v]!)) continue;
       if (isGated(index.facts, index.edgeStep[k]!, g.edges[index.edgeRelation[k]!]!)) continue;
       addSeed(crossings, v, k);
     }
@@ -156,7 +167,7 @@ export function uncontrolledRoutes(c: PathFacts): UncontrolledRoute[] {
 
 interface AuthorityCache {
   /** Per projection node: its authority once computed (agents, tools, credentials). */
-  sets: Map<number, Int32Array>;
+  sets: (Int32Array | undefined)[];
   /** Membership stamps of the comparisons, per projection node. */
   member: Int32Array;
   compare: number;
@@ -164,8 +175,16 @@ interface AuthorityCache {
   marked: number;
 }
 
+let lastAuthority: WeakRef<{ facts: PathFacts; cache: AuthorityCache }> | undefined;
+
 function authorityCache(c: PathFacts): AuthorityCache {
-  return memo(c, 'authority', () => ({ sets: new Map<number, Int32Array>(), member: new Int32Array(c.index.size), compare: 0, marked: -1 }));
+  // Rules ask for one computation's authorities hundreds of thousands of times in a row: the
+  // last cache is kept at hand (weakly, so that it does not keep its graph alive).
+  const last = lastAuthority?.deref();
+  if (last?.facts === c) return last.cache;
+  const cache = memo(c, 'authority', () => ({ sets: new Array<Int32Array | undefined>(c.index.size), member: new Int32Array(c.index.size), compare: 0, marked: -1 }));
+  lastAuthority = new WeakRef({ facts: c, cache });
+  return cache;
 }
 
 /** Sorted union of sorted arrays, without duplicates. */
@@ -201,7 +220,7 @@ function union(parts: readonly (Int32Array | number[])[]): Int32Array {
  */
 export function authorityOf(c: PathFacts, node: number): Int32Array {
   const cache = authorityCache(c);
-  const got = cache.sets.get(node);
+  const got = cache.sets[node];
   if (got) return got;
   const { index, ends } = c;
   const { outStart, edgeTo, edgeStep } = index;
@@ -232,7 +251,7 @@ export function authorityOf(c: PathFacts, node: number): Int32Array {
     }
   }
   const set = union(parts);
-  cache.sets.set(node, set);
+  cache.sets[node] = set;
   return set;
 }
 
