@@ -1,5 +1,5 @@
 import { STRONG_AUTH } from '../analysis/paths/traversal.js';
-import type { GraphEdge, ModelGraph } from '../graph/graph.js';
+import { RELATION_CODE, type GraphEdge, type ModelGraph } from '../graph/graph.js';
 import { ACCESS_LEVELS, OWNER_ROLES, RELATION_KINDS, type AccessLevel, type RelationKindName } from '../model/schema.js';
 import { RELATION_CONTROLS, type ControlSetT, type RelationChangeT, type RelationControl, type RelationRefT } from './schema.js';
 import { compareText } from '../util/compare.js';
@@ -21,7 +21,6 @@ export interface RelationView {
   controls: ControlSetT;
 }
 
-const KIND_NUMBER = new Map<string, number>(RELATION_KINDS.map((k, i) => [k, i]));
 const ROLE_NUMBER = new Map<string, number>(OWNER_ROLES.map((r, i) => [r, i + 1]));
 const NO_CONTROLS: ControlSetT = Object.freeze({});
 
@@ -93,7 +92,7 @@ export class RelationIndex {
   }
 
   private keyOfNumbers(from: number, kind: string, to: number, role: string | undefined): number {
-    return ((from * RELATION_KINDS.length + KIND_NUMBER.get(kind)!) * (OWNER_ROLES.length + 1) + (role === undefined ? 0 : ROLE_NUMBER.get(role)!)) * this.universe + to;
+    return ((from * RELATION_KINDS.length + RELATION_CODE[kind as RelationKindName]) * (OWNER_ROLES.length + 1) + (role === undefined ? 0 : ROLE_NUMBER.get(role)!)) * this.universe + to;
   }
 
   /** The key of a relation, or undefined when an end is not in either model. */

@@ -80,7 +80,6 @@ const RELATION_TYPES: readonly EdgeType[] = RELATION_KINDS.map((relation) => ({ 
 const STEP_TYPES: readonly EdgeType[] = STEPS.map((step) => ({ step }));
 const TAINTED_LINK: EdgeType = { taintedStateOf: true };
 export const EDGE_TYPES: readonly EdgeType[] = [...RELATION_TYPES, ...STEP_TYPES, TAINTED_LINK];
-const RELATION_CODE: ReadonlyMap<RelationKindName, number> = new Map(RELATION_KINDS.map((r, i) => [r, i]));
 
 export function exportGraph(input: ExportInput): ExportGraph {
   const g = input.graph;
@@ -103,8 +102,7 @@ export function exportGraph(input: ExportInput): ExportGraph {
   };
 
   const relations = g.size;
-  const relationCode = new Uint8Array(relations);
-  for (let k = 0; k < relations; k++) relationCode[k] = RELATION_CODE.get(g.edges[k]!.kind)!;
+  const relationCode = g.edgeKind;
   const edgeCount = relations + (steps ? index.steps + (nodeCount - n) : 0);
 
   const edgeFrom = (k: number): number => {

@@ -492,7 +492,7 @@ function exposureOf(
       // Every entry weighs the same, so an entry's position in the chunk order is its own index.
       const selfHere = self >= view.lo && self < view.hi;
       let n: number;
-      if (b < 0 || view.same(a, b)) {
+      if (b < 0 || view.setKey(a) === view.setKey(b)) {
         n = countOf(a);
         if (b >= 0) countOf(b);
         if (selfHere && view.has(a, self)) n--;

@@ -6,8 +6,8 @@ import { reachFrom } from './reach.js';
  * A smallest set of steps whose removal leaves no route from any source to any target: a minimum
  * edge cut, from a unit-capacity maximum flow between an implicit super-source feeding every
  * source and an implicit super-sink fed by every target (Dinic: breadth-first levels, then
- * blocking flows found by an iterative depth-first search with per-node pointers). The residual
- * graph is the projection itself plus one flow bit per step, so the flow allocates next to nothing.
+ * blocking flows found by an iterative depth-first search with per-node pointers). The flow runs
+ * on a compact copy of the relevant steps (see `relevantNetwork`) plus one flow bit per step.
  *
  * Only steps on some source-to-target route count. Steps into a source and out of a target are
  * left out: every route through them has a shorter one that starts later or ends sooner, which the

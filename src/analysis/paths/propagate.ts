@@ -30,9 +30,7 @@ export interface ChunkView {
   count(c: number): number;
   /** Whether position p (lo <= p < hi) is in component c's reach set. */
   has(c: number, p: number): boolean;
-  /** Whether the reach sets of components a and b within the chunk are known to be the same. */
-  same(a: number, b: number): boolean;
-  /** A key for component c's set within the chunk, shared by components whose sets are known to be the same. */
+  /** A key for component c's set within the chunk: equal keys, sets known to be the same. */
   setKey(c: number): number;
 }
 
@@ -319,10 +317,6 @@ class ChunkSets implements ChunkView {
     if (r === EMPTY) return false;
     const q = (p - this.lo) >>> 5;
     return (this.bits[r * this.words + q]! & (1 << ((p - this.lo) & 31))) !== 0;
-  }
-
-  same(a: number, b: number): boolean {
-    return a === b || (this.inner[a] === 1 && this.inner[b] === 1 && this.rowOf[a] === this.rowOf[b]);
   }
 
   setKey(c: number): number {
