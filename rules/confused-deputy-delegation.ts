@@ -2,7 +2,10 @@ import { pathFactsFor } from '../src/analysis/paths/analyze.js';
 import { EXPOSURE_WORDS, exposureLevel, extraAuthority, hasExtraAuthority } from '../src/analysis/paths/findings.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { raiseSeverity } from '../src/analysis/severity.js';
+import { RELATION_CODE } from '../src/graph/graph.js';
 import { lifecycleOf } from '../src/graph/query.js';
+
+const DELEGATES = RELATION_CODE.delegates_to;
 
 export default defineRule({
   id: 'confused-deputy-delegation',
@@ -19,8 +22,11 @@ export default defineRule({
   *check({ graph }) {
     const c = pathFactsFor(graph);
     const { index, ends } = c;
-    for (const e of graph.edges) {
-      if (e.kind !== 'delegates_to' || e.attrs.on_behalf_of) continue;
+    // The kind column first: a million relations are scanned without reading their objects.
+    for (let k = 0; k < graph.size; k++) {
+      if (graph.edgeKind[k] !== DELEGATES) continue;
+      const e = graph.edges[k]!;
+      if (e.attrs.on_behalf_of) continue;
       const caller = graph.nodes[e.source]!;
       const deputy = graph.nodes[e.target]!;
       if (caller.kind !== 'agent' || deputy.kind !== 'agent' || lifecycleOf(caller) === 'retired' || lifecycleOf(deputy) === 'retired') continue;

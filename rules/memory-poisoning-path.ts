@@ -12,11 +12,37 @@ const GRANT = step('grant');
 const USE = step('use-credential');
 const INVOKE = step('invoke');
 
+/** Marks of projection nodes, cleared in O(1) by moving to a new stamp: one list at a time. */
+class Stamps {
+  private readonly marks: Int32Array;
+  private stamp = 0;
+  private list: number[] = [];
+  constructor(size: number) {
+    this.marks = new Int32Array(size);
+  }
+
+  start(): void {
+    this.stamp++;
+    this.list = [];
+  }
+
+  add(node: number): void {
+    if (this.marks[node] === this.stamp) return;
+    this.marks[node] = this.stamp;
+    this.list.push(node);
+  }
+
+  /** The nodes added since `start`, once each, ascending. */
+  sorted(): Int32Array {
+    return Int32Array.from(this.list).sort();
+  }
+}
+
 /** Agents that read the tainted store node: directly, or through a tool that returns its content. */
-function readersOf(c: PathFacts, tainted: number): Set<number> {
+function readersOf(c: PathFacts, tainted: number, out: Stamps): Int32Array {
   const { index } = c;
   const g = index.graph;
-  const out = new Set<number>();
+  out.start();
   for (let k = index.outStart[tainted]!; k < index.outStart[tainted + 1]!; k++) {
     if (index.edgeStep[k] !== POISON) continue;
     const v = index.edgeTo[k]!;
@@ -26,14 +52,14 @@ function readersOf(c: PathFacts, tainted: number): Set<number> {
     }
     for (let j = index.outStart[v]!; j < index.outStart[v + 1]!; j++) if (index.edgeStep[j] === RETURN) out.add(index.edgeTo[j]!);
   }
-  return out;
+  return out.sorted();
 }
 
 /** Agents that can write the store: directly, through a tool they call, or with a credential they (or their tools) hold. */
-function writersOf(c: PathFacts, tainted: number): Set<number> {
+function writersOf(c: PathFacts, tainted: number, out: Stamps): Int32Array {
   const { index } = c;
   const g = index.graph;
-  const out = new Set<number>();
+  out.start();
   const callers = (tool: number) => {
     for (let j = index.inStart[tool]!; j < index.inStart[tool + 1]!; j++) {
       const e = index.inEdge[j]!;
@@ -57,6 +83,13 @@ function writersOf(c: PathFacts, tainted: number): Set<number> {
       }
     }
   }
+  return out.sorted();
+}
+
+/** The writers reachable from outside (exposure level 0 or 1): entry points first, each level by id. */
+function byExposure(c: PathFacts, writers: Int32Array): number[] {
+  const out: number[] = [];
+  for (const level of [0, 1]) for (const w of writers) if (exposureLevel(c, w) === level) out.push(w);
   return out;
 }
 
@@ -75,20 +108,26 @@ export default defineRule({
   *check({ graph }) {
     const c = pathFactsFor(graph);
     const { index, ends } = c;
+    const seen = new Stamps(index.size);
     for (const data of graph.nodesOf('data')) {
       if ((data.spec.kind !== 'memory' && data.spec.kind !== 'vector-store') || data.spec.write_validation) continue;
       const tainted = index.tainted[data.index]!;
       if (tainted < 0) continue;
-      const readers = readersOf(c, tainted);
-      if (!readers.size) continue;
-      const writers = [...writersOf(c, tainted)].filter((w) => exposureLevel(c, w) < 2).sort((a, b) => exposureLevel(c, a) - exposureLevel(c, b) || a - b);
-      const sortedReaders = [...readers].sort((a, b) => a - b);
+      const readers = readersOf(c, tainted, seen);
+      // A reader must be further from the outside than the writer: with no reader past an entry
+      // point, no writer can qualify, and the writers are not gathered at all.
+      let farthest = -1;
+      for (let i = 0; i < readers.length; i++) farthest = Math.max(farthest, exposureLevel(c, readers[i]!));
+      if (farthest < 1) continue;
+      const exposed = byExposure(c, writersOf(c, tainted, seen));
       // The pair to report: the first (writers by exposure then id, readers by id) whose reader can
       // do more than the writer.
       let chosen: { w: number; r: number } | null = null;
-      search: for (const w of writers) {
-        for (const r of sortedReaders) {
-          if (r === w || exposureLevel(c, r) <= exposureLevel(c, w) || !hasExtraAuthority(c, w, r)) continue;
+      search: for (const w of exposed) {
+        const level = exposureLevel(c, w);
+        if (level >= farthest) break;
+        for (const r of readers) {
+          if (r === w || exposureLevel(c, r) <= level || !hasExtraAuthority(c, w, r)) continue;
           chosen = { w, r };
           break search;
         }
@@ -98,14 +137,14 @@ export default defineRule({
       const extra = extraAuthority(c, w, r);
       const crown = extra.some((x) => ends.jewels[ends.jewelOf[index.entity[x]!]!]!.impact >= 1);
       const id = (p: number) => graph.nodes[index.entity[p]!]!.id;
-      const exposedWriters = writers.length;
+      const exposedWriters = exposed.length;
       yield {
         subject: data,
         related: [id(w), id(r)].sort(),
         message:
           `${data.spec.kind} "${data.id}" is written by "${id(w)}" (${EXPOSURE_WORDS[exposureLevel(c, w)]}) and read by "${id(r)}" (${EXPOSURE_WORDS[exposureLevel(c, r)]}), ` +
           `which can reach ${extra.slice(0, 3).map((x) => `"${id(x)}"${x >= index.entities ? ' (write)' : ''}`).join(', ')}${extra.length > 3 ? ` and ${extra.length - 3} more` : ''} that "${id(w)}" cannot on its own` +
-          (exposedWriters > 1 || readers.size > 1 ? ` (${exposedWriters} exposed ${exposedWriters === 1 ? 'writer' : 'writers'}, ${readers.size} ${readers.size === 1 ? 'reader' : 'readers'} in all)` : ''),
+          (exposedWriters > 1 || readers.length > 1 ? ` (${exposedWriters} exposed ${exposedWriters === 1 ? 'writer' : 'writers'}, ${readers.length} ${readers.length === 1 ? 'reader' : 'readers'} in all)` : ''),
         severity: crown ? raiseSeverity('high') : 'high',
         reasons: crown ? ['the reader reaches a crown jewel of the highest impact that the writer does not'] : [],
       };

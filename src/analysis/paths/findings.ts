@@ -173,6 +173,9 @@ interface AuthorityCache {
   compare: number;
   /** The node whose authority `member` holds under the current stamp, or -1. */
   marked: number;
+  /** Stamps of the items already taken into the set being built. */
+  taken: Int32Array;
+  building: number;
 }
 
 let lastAuthority: WeakRef<{ facts: PathFacts; cache: AuthorityCache }> | undefined;
@@ -182,29 +185,39 @@ function authorityCache(c: PathFacts): AuthorityCache {
   // last cache is kept at hand (weakly, so that it does not keep its graph alive).
   const last = lastAuthority?.deref();
   if (last?.facts === c) return last.cache;
-  const cache = memo(c, 'authority', () => ({ sets: new Array<Int32Array | undefined>(c.index.size), member: new Int32Array(c.index.size), compare: 0, marked: -1 }));
+  const size = c.index.size;
+  const cache = memo(c, 'authority', () => ({
+    sets: new Array<Int32Array | undefined>(size),
+    member: new Int32Array(size),
+    compare: 0,
+    marked: -1,
+    taken: new Int32Array(size),
+    building: 0,
+  }));
   lastAuthority = new WeakRef({ facts: c, cache });
   return cache;
 }
 
-/** Sorted union of sorted arrays, without duplicates. */
-function union(parts: readonly (Int32Array | number[])[]): Int32Array {
-  let n = 0;
-  let only: Int32Array | number[] | undefined;
-  for (const p of parts) {
-    if (!p.length) continue;
-    only = n ? undefined : p;
-    n += p.length;
-  }
+/**
+ * The items of a node's own and its parts' sets, once each, sorted. Parts overlap a great deal
+ * (an agent's tools use the same credentials): duplicates are dropped by stamps as they come, so
+ * that only the distinct items are sorted.
+ */
+function union(cache: AuthorityCache, direct: readonly number[], parts: readonly Int32Array[]): Int32Array {
   // One memoized set alone (an agent with a single tool, a tool with one credential): share it.
-  if (only instanceof Int32Array) return only;
-  const all = new Int32Array(n);
-  let i = 0;
-  for (const p of parts) for (let j = 0; j < p.length; j++) all[i++] = p[j]!;
-  all.sort();
-  let kept = 0;
-  for (let j = 0; j < n; j++) if (kept === 0 || all[kept - 1] !== all[j]) all[kept++] = all[j]!;
-  return all.subarray(0, kept);
+  const nonEmpty = parts.filter((p) => p.length);
+  if (!direct.length && nonEmpty.length === 1) return nonEmpty[0]!;
+  const stamp = ++cache.building;
+  const { taken } = cache;
+  const items: number[] = [];
+  const take = (x: number) => {
+    if (taken[x] === stamp) return;
+    taken[x] = stamp;
+    items.push(x);
+  };
+  for (const x of direct) take(x);
+  for (const p of nonEmpty) for (let j = 0; j < p.length; j++) take(p[j]!);
+  return Int32Array.from(items).sort();
 }
 
 /**
@@ -218,7 +231,7 @@ function union(parts: readonly (Int32Array | number[])[]): Int32Array {
  * Not through other agents (delegation, impersonation, poisoned content). Reading a store and
  * writing it are told apart (the plain and the tainted node). Sorted.
  */
-export function authorityOf(c: PathFacts, node: number): Int32Array {
+function authorityOf(c: PathFacts, node: number): Int32Array {
   const cache = authorityCache(c);
   const got = cache.sets[node];
   if (got) return got;
@@ -226,7 +239,7 @@ export function authorityOf(c: PathFacts, node: number): Int32Array {
   const { outStart, edgeTo, edgeStep } = index;
   const kind = index.facts.kind[index.entity[node]!];
   const direct: number[] = [];
-  const parts: (Int32Array | number[])[] = [direct];
+  const parts: Int32Array[] = [];
   if (kind === KIND_CODE.credential) {
     if (ends.isTarget[node]) direct.push(node);
     for (let k = outStart[node]!; k < outStart[node + 1]!; k++) {
@@ -250,7 +263,7 @@ export function authorityOf(c: PathFacts, node: number): Int32Array {
       }
     }
   }
-  const set = union(parts);
+  const set = union(cache, direct, parts);
   cache.sets[node] = set;
   return set;
 }
@@ -261,41 +274,18 @@ export function extraAuthority(c: PathFacts, a: number, b: number): number[] {
   const theirs = authorityOf(c, b);
   const stamp = markAuthority(c, cache, a);
   const out: number[] = [];
-  for (const x of theirs) if (cache.member[x] !== stamp) out.push(x);
+  for (let i = 0; i < theirs.length; i++) if (cache.member[theirs[i]!] !== stamp) out.push(theirs[i]!);
   return out;
 }
 
 /** Whether `b` reaches, on its own authority, some crown-jewel node that `a` does not. */
 export function hasExtraAuthority(c: PathFacts, a: number, b: number): boolean {
+  const cache = authorityCache(c);
   const theirs = authorityOf(c, b);
   if (!theirs.length) return false;
-  return !isSubset(theirs, authorityOf(c, a));
-}
-
-/**
- * Whether every element of sorted `small` is in sorted `big`: a merge, or a binary search per
- * element when `big` is much the larger (a hub agent's authority against a narrow one's).
- */
-function isSubset(small: Int32Array, big: Int32Array): boolean {
-  if (small.length > big.length) return false;
-  let lo = 0;
-  const search = small.length * Math.log2(big.length + 1) < big.length;
-  for (let i = 0; i < small.length; i++) {
-    const x = small[i]!;
-    if (search) {
-      let hi = big.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (big[mid]! < x) lo = mid + 1;
-        else hi = mid;
-      }
-    } else {
-      while (lo < big.length && big[lo]! < x) lo++;
-    }
-    if (lo === big.length || big[lo] !== x) return false;
-    lo++;
-  }
-  return true;
+  const stamp = markAuthority(c, cache, a);
+  for (let i = 0; i < theirs.length; i++) if (cache.member[theirs[i]!] !== stamp) return true;
+  return false;
 }
 
 /**
@@ -307,7 +297,7 @@ function markAuthority(c: PathFacts, cache: AuthorityCache, a: number): number {
   if (cache.marked === a) return cache.compare;
   const mine = authorityOf(c, a);
   const stamp = ++cache.compare;
-  for (const x of mine) cache.member[x] = stamp;
+  for (let i = 0; i < mine.length; i++) cache.member[mine[i]!] = stamp;
   cache.marked = a;
   return stamp;
 }
