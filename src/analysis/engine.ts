@@ -1,8 +1,9 @@
-import type { AnyGraphNode, ModelGraph } from '../graph/graph.js';
+import type { ModelGraph } from '../graph/graph.js';
 import { acceptanceMatcher, isExpired } from './acceptance.js';
-import { compareFindings, findingId, type Finding } from './finding.js';
+import type { Finding } from './finding.js';
 import { LocationTable, SeenFindings } from './finding-table.js';
-import type { Rule, RuleContext, RuleResult } from './rule.js';
+import type { Rule, RuleContext } from './rule.js';
+import { compareWithinRule, RuleFinding } from './rule-finding.js';
 import { SEVERITIES, severityRank, type Severity } from './severity.js';
 
 export interface AnalyzeOptions {
@@ -47,7 +48,7 @@ export function analyze(graph: ModelGraph, options: AnalyzeOptions): Report {
   const ordinary = options.rules.filter((r) => r.phase !== 'acceptance');
   const acceptanceRules = options.rules.filter((r) => r.phase === 'acceptance');
   const ctx: RuleContext = { graph, asOf: options.asOf, findings: [], deselected: options.deselected ?? new Set() };
-  const findings: Finding[] = [];
+  const findings: RuleFinding[] = [];
   const seen = new SeenFindings(graph);
   const locations = new LocationTable(graph);
   for (const rule of ordinary) runRule(rule, ctx, findings, seen, locations);
@@ -59,16 +60,30 @@ export function analyze(graph: ModelGraph, options: AnalyzeOptions): Report {
 }
 
 /** Appends the rule's findings, skipping ids already seen (the first one wins). */
-function runRule(rule: Rule, ctx: RuleContext, out: Finding[], seen: SeenFindings, locations: LocationTable): void {
+function runRule(rule: Rule, ctx: RuleContext, out: RuleFinding[], seen: SeenFindings, locations: LocationTable): void {
   const graph = ctx.graph;
   const ofRule = seen.forRule(rule.id);
   try {
     for (const r of rule.check(ctx)) {
       const node = typeof r.subject === 'string' ? graph.node(r.subject) : r.subject;
       const subject = typeof r.subject === 'string' ? r.subject : r.subject.id;
-      const id = findingId(rule.id, subject, r.key);
-      if (!ofRule.add(id, node, subject, r.key)) continue;
-      out.push(toFinding(rule, r, node, subject, id, locations));
+      const key = r.key ?? '';
+      const id = ofRule.add(node, subject, key);
+      if (id === false) continue;
+      out.push(
+        new RuleFinding(
+          rule,
+          node,
+          subject,
+          key,
+          id,
+          r.severity ?? rule.severity,
+          r.reasons ?? NO_REASONS,
+          relatedIds(r.related),
+          r.message,
+          locations.of(node, subject),
+        ),
+      );
     }
   } catch (err) {
     throw new RuleError(rule.id, err);
@@ -76,14 +91,15 @@ function runRule(rule: Rule, ctx: RuleContext, out: Finding[], seen: SeenFinding
 }
 
 /**
- * The order of `compareFindings`, computed by bucketing on severity and rule first: rules yield
- * their findings in id order mostly, so each bucket is nearly sorted and sorts in about linear time.
+ * The order of `compareFindings`, computed by bucketing on severity and rule first, then sorting
+ * each bucket by subject position: rules yield their findings in id order mostly, so each bucket
+ * is nearly sorted and sorts in about linear time.
  */
-function sortFindings(findings: Finding[]): Finding[] {
+function sortFindings(findings: RuleFinding[]): RuleFinding[] {
   // Per severity rank, the findings of each rule; a rule's findings arrive in a run, so the last
   // bucket is kept at hand.
-  const byRank: Map<string, Finding[]>[] = SEVERITIES.map(() => new Map());
-  let last: Finding[] | undefined;
+  const byRank: Map<string, RuleFinding[]>[] = SEVERITIES.map(() => new Map());
+  let last: RuleFinding[] | undefined;
   let lastRule = '';
   let lastSeverity: Severity | undefined;
   for (const f of findings) {
@@ -96,47 +112,22 @@ function sortFindings(findings: Finding[]): Finding[] {
     }
     last!.push(f);
   }
-  const out: Finding[] = [];
+  const out: RuleFinding[] = [];
   for (let rank = byRank.length - 1; rank >= 0; rank--) {
     const buckets = byRank[rank]!;
     for (const ruleId of [...buckets.keys()].sort()) {
-      for (const f of buckets.get(ruleId)!.sort(compareFindings)) out.push(f);
+      for (const f of buckets.get(ruleId)!.sort(compareWithinRule)) out.push(f);
     }
   }
   return out;
 }
 
-function toFinding(rule: Rule, r: RuleResult, node: AnyGraphNode | undefined, subject: string, id: string, locations: LocationTable): Finding {
-  return {
-    id,
-    ruleId: rule.id,
-    title: rule.title,
-    category: rule.category,
-    severity: r.severity ?? rule.severity,
-    baseSeverity: rule.severity,
-    reasons: r.reasons ?? NO_REASONS,
-    subject,
-    subjectKind: node?.kind ?? 'acceptance',
-    related: relatedIds(r.related),
-    layer: rule.layers[0] ?? node?.layer ?? 6,
-    layers: rule.layers,
-    subjectLayer: node?.layer ?? rule.layers[0] ?? 6,
-    references: rule.references,
-    message: r.message,
-    remediation: rule.remediation,
-    location: locations.of(node, subject),
-    status: 'open',
-  };
-}
-
+/** The related ids once each, ascending; a rule's list that already is so is kept as it is. */
 function relatedIds(related: readonly string[] | undefined): readonly string[] {
   if (!related?.length) return NO_RELATED;
-  if (related.length === 1) return [related[0]!];
-  if (related.length === 2) {
-    const [a, b] = related as [string, string];
-    return a === b ? [a] : a < b ? [a, b] : [b, a];
-  }
-  return [...new Set(related)].sort();
+  let ordered = true;
+  for (let i = 1; i < related.length && ordered; i++) ordered = related[i - 1]! < related[i]!;
+  return ordered ? related : [...new Set(related)].sort();
 }
 
 const NO_RELATED: readonly string[] = Object.freeze([]);

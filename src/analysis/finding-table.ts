@@ -1,5 +1,5 @@
 import type { AnyGraphNode, ModelGraph } from '../graph/graph.js';
-import type { FindingLocation } from './finding.js';
+import { findingId, type FindingLocation } from './finding.js';
 
 /**
  * The finding ids already reported, by rule: an id is `rule@subject[/key]`, so two rules' ids never
@@ -12,7 +12,7 @@ export class SeenFindings {
 
   forRule(ruleId: string): SeenOfRule {
     let seen = this.byRule.get(ruleId);
-    if (!seen) this.byRule.set(ruleId, (seen = new SeenOfRule(this.graph)));
+    if (!seen) this.byRule.set(ruleId, (seen = new SeenOfRule(this.graph, ruleId)));
     return seen;
   }
 }
@@ -20,22 +20,34 @@ export class SeenFindings {
 export class SeenOfRule {
   private nodes: Uint8Array | undefined;
   private readonly ids = new Set<string>();
-  constructor(private readonly graph: ModelGraph) {}
+  constructor(
+    private readonly graph: ModelGraph,
+    private readonly ruleId: string,
+  ) {}
 
-  /** Records the finding's id; false when this rule already reported it. */
-  add(id: string, node: AnyGraphNode | undefined, subject: string, key: string | undefined): boolean {
+  /**
+   * Records the finding `rule@subject[/key]`: false when this rule already reported it, else its
+   * id when one had to be written to tell, or undefined. An unkeyed finding on a node, nearly
+   * every one, is told by the node's index alone.
+   */
+  add(node: AnyGraphNode | undefined, subject: string, key: string): string | undefined | false {
     if (node && !key) {
       this.nodes ??= new Uint8Array(this.graph.order);
-      if (this.nodes[node.index] || (this.ids.size > 0 && this.ids.has(id))) return false;
+      if (this.nodes[node.index]) return false;
+      if (this.ids.size > 0) {
+        const id = findingId(this.ruleId, subject, key);
+        if (this.ids.has(id)) return false;
+      }
       this.nodes[node.index] = 1;
-      return true;
+      return undefined;
     }
+    const id = findingId(this.ruleId, subject, key);
     if (this.ids.has(id)) return false;
     // A keyed id `rule@a/b` is also the unkeyed id of a node named "a/b", if there is one.
     const same = key && this.nodes ? this.graph.node(`${subject}/${key}`) : undefined;
     if (same && this.nodes![same.index]) return false;
     this.ids.add(id);
-    return true;
+    return id;
   }
 }
 
