@@ -1,12 +1,12 @@
 import { defineRule } from '../src/analysis/rule.js';
-import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
+import type { GraphNode, ModelGraph, NodeRef } from '../src/graph/graph.js';
 import { agentsOfSystem, isActiveOwner, isIrreversible, lifecycleOf, ownersWithRole, teamOf } from '../src/graph/query.js';
 
 /** Independent approvals each irreversible action needs in a regulated or high-sensitivity system. */
 const REQUIRED_INDEPENDENT = 2;
 
 /** Teams of the business owners and operators of `id`, whatever their status. */
-function accountableTeams(graph: ModelGraph, id: string): string[] {
+function accountableTeams(graph: ModelGraph, id: NodeRef): string[] {
   return graph
     .ownersOf(id)
     .filter((o) => o.role === 'business' || o.role === 'operator')
@@ -60,26 +60,31 @@ export default defineRule({
   remediation:
     'Name at least two active approvers from outside the owning and operating teams (risk, compliance, security) under system.approval.approvers or the tool’s approval.approvers, and require both: min_approvers at least 2 plus the number of approvers from the operating teams.',
   *check({ graph }) {
+    // An agent invokes several irreversible tools: its teams are read once.
+    const agentTeams: (string[] | undefined)[] = [];
+    const teamsOfAgent = (agent: GraphNode<'agent'>) => (agentTeams[agent.index] ??= accountableTeams(graph, agent));
     for (const system of graph.nodesOf('system')) {
       const sensitivity = [system.spec.regulated ? 'regulated' : '', system.spec.sensitivity === 'high' ? 'high-sensitivity' : '']
         .filter(Boolean)
         .join(', ');
       if (!sensitivity) continue;
-      const byTool = new Map<string, { tool: GraphNode<'tool'>; agents: GraphNode<'agent'>[] }>();
+      const byTool = new Map<number, { tool: GraphNode<'tool'>; agents: GraphNode<'agent'>[] }>();
       for (const agent of agentsOfSystem(graph, system)) {
         if (lifecycleOf(agent) === 'retired') continue;
         for (const edge of graph.outEdgesOf(agent, 'invokes')) {
           const tool = graph.nodes[edge.target] as GraphNode<'tool'>;
           if (!isIrreversible(tool)) continue;
-          const seen = byTool.get(tool.id);
+          const seen = byTool.get(tool.index);
           if (seen) seen.agents.push(agent);
-          else byTool.set(tool.id, { tool, agents: [agent] });
+          else byTool.set(tool.index, { tool, agents: [agent] });
         }
       }
-      const systemTeams = accountableTeams(graph, system.id);
+      const systemTeams = accountableTeams(graph, system);
       const fallback = systemApproval(graph, system);
-      for (const { tool, agents } of [...byTool.values()].sort((a, b) => (a.tool.id < b.tool.id ? -1 : 1))) {
-        const operating = new Set([...systemTeams, ...agents.flatMap((a) => accountableTeams(graph, a.id))]);
+      // Node order is id order.
+      for (const { tool, agents } of [...byTool.values()].sort((a, b) => a.tool.index - b.tool.index)) {
+        const operating = new Set(systemTeams);
+        for (const agent of agents) for (const team of teamsOfAgent(agent)) operating.add(team);
         const approval = approvalFor(graph, tool, fallback);
         const active = approval.approvers.filter(isActiveOwner);
         const independent = approval.dependent ? [] : active.filter((o) => !operating.has(teamOf(graph, o).id));

@@ -34,41 +34,55 @@ function onwardSteps(c: PathFacts): { count: Uint8Array; first: Int32Array } {
 }
 
 /**
- * Per agent, memoized: the entities its steps lead to that are or lead to a crown jewel, by id
- * without repeats. A hub agent holds many shared credentials, and each finding on one names them.
+ * Per agent, memoized: the entities its steps lead to that are or lead to a crown jewel, once
+ * each, in id order (entity order is id order). A hub agent holds many shared credentials, and
+ * each finding on one names them.
  */
-interface Opens {
-  /** Sorted by id. */
-  list: readonly { entity: number; id: string }[];
-  entities: ReadonlySet<number>;
+interface OpensMemo {
+  byAgent: Map<number, Int32Array>;
+  /** Stamps of the entities already listed for the agent being read. */
+  seen: Int32Array;
+  stamp: number;
 }
-const opensCache = new WeakMap<PathFacts, Map<number, Opens>>();
-function opensOf(c: PathFacts, h: number): Opens {
-  let memo = opensCache.get(c);
-  if (!memo) opensCache.set(c, (memo = new Map()));
-  let got = memo.get(h);
-  if (got) return got;
+const opensCache = new WeakMap<PathFacts, OpensMemo>();
+function opensOf(c: PathFacts, h: number): Int32Array {
   const { index, ends } = c;
-  const seen = new Set<number>();
-  const out: { entity: number; id: string }[] = [];
+  let memo = opensCache.get(c);
+  if (!memo) opensCache.set(c, (memo = { byAgent: new Map(), seen: new Int32Array(index.entities), stamp: 0 }));
+  let got = memo.byAgent.get(h);
+  if (got) return got;
+  const stamp = ++memo.stamp;
+  const out: number[] = [];
   for (let k = index.outStart[h]!; k < index.outStart[h + 1]!; k++) {
     const v = index.edgeTo[k]!;
     const e = index.entity[v]!;
-    if (seen.has(e) || !(ends.isTarget[v] || c.reachesJewel[e])) continue;
-    seen.add(e);
-    out.push({ entity: e, id: index.graph.nodes[e]!.id });
+    if (memo.seen[e] === stamp || !(ends.isTarget[v] || c.reachesJewel[e])) continue;
+    memo.seen[e] = stamp;
+    out.push(e);
   }
-  got = { list: out.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)), entities: seen };
-  memo.set(h, got);
+  got = Int32Array.from(out).sort();
+  memo.byAgent.set(h, got);
   return got;
 }
 
 /** What `h` opens other than `credential`: the first three ids, and how many in all. */
 function opensBeyondCredential(c: PathFacts, h: number, credential: number): { first: string[]; count: number } {
-  const { list, entities } = opensOf(c, h);
+  const opens = opensOf(c, h);
   const first: string[] = [];
-  for (let i = 0; i < list.length && first.length < 3; i++) if (list[i]!.entity !== credential) first.push(list[i]!.id);
-  return { first, count: list.length - (entities.has(credential) ? 1 : 0) };
+  for (let i = 0; i < opens.length && first.length < 3; i++) if (opens[i] !== credential) first.push(c.index.graph.nodes[opens[i]!]!.id);
+  return { first, count: opens.length - (includes(opens, credential) ? 1 : 0) };
+}
+
+/** Binary search in an ascending array. */
+function includes(sorted: Int32Array, x: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] === x;
 }
 
 export default defineRule({

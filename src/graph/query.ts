@@ -1,7 +1,7 @@
 import type { AccessLevel, OwnerRoleName } from '../model/schema.js';
 import { TRUSTED_INPUTS } from '../model/schema.js';
 import { durationSeconds } from '../util/dates.js';
-import type { AnyGraphNode, GraphEdge, GraphNode, ModelGraph, NodeRef } from './graph.js';
+import { RELATION_CODE, type AnyGraphNode, type GraphEdge, type GraphNode, type ModelGraph, type NodeRef } from './graph.js';
 
 /** Small, named questions about the graph that rules and analyses share. */
 
@@ -348,17 +348,21 @@ function summaryBits(g: ModelGraph, memo: SummaryMemo, index: number, withTools:
   const hit = table[index]!;
   if (hit) return hit & ~KNOWN;
   const isCredential = g.nodes[index]!.kind === 'credential';
+  const kinds = g.edgeKind;
   let bits = 0;
+  // The kind column first: only writes and grants need their relation's attributes.
   for (const k of g.outIndex(index)) {
-    const e = g.edges[k]!;
-    if (e.kind === 'reads') bits |= dataBits(g, e.target, false);
-    else if (e.kind === 'writes') bits |= dataBits(g, e.target, true);
-    else if (e.kind === 'grants' && isCredential) bits |= dataBits(g, e.target, (e.attrs.access ?? 'read') !== 'read');
-    else if (e.kind === 'authenticates_with' || (e.kind === 'invokes' && withTools)) bits |= summaryBits(g, memo, e.target, false);
+    const kind = kinds[k]!;
+    if (kind === READS) bits |= dataBits(g, g.edgeTarget[k]!, false);
+    else if (kind === WRITES) bits |= dataBits(g, g.edgeTarget[k]!, true);
+    else if (kind === GRANTS && isCredential) bits |= dataBits(g, g.edgeTarget[k]!, (g.edges[k]!.attrs.access ?? 'read') !== 'read');
+    else if (kind === AUTHENTICATES_WITH || (kind === INVOKES && withTools)) bits |= summaryBits(g, memo, g.edgeTarget[k]!, false);
   }
   table[index] = bits | KNOWN;
   return bits;
 }
+
+const { reads: READS, writes: WRITES, grants: GRANTS, authenticates_with: AUTHENTICATES_WITH, invokes: INVOKES } = RELATION_CODE;
 
 function dataBits(g: ModelGraph, index: number, write: boolean): number {
   const data = g.nodes[index]!;
