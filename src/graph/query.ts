@@ -55,8 +55,26 @@ export function isActiveOwner(owner: GraphNode<'owner'>): boolean {
 /** The team of an owner: itself for a team, its team (if any) for a person. */
 export function teamOf(g: ModelGraph, owner: GraphNode<'owner'>): GraphNode<'owner'> {
   if ((owner.spec.type ?? 'team') === 'team') return owner;
-  const team = g.targets(owner, 'member_of')[0];
-  return (team as GraphNode<'owner'> | undefined) ?? owner;
+  const teams = teamsByOwner(g);
+  let team = teams[owner.index];
+  if (team === undefined) {
+    const member = g.targets(owner, 'member_of')[0] as GraphNode<'owner'> | undefined;
+    teams[owner.index] = team = member ?? owner;
+  }
+  return team;
+}
+
+// Rules ask for the teams of the same few thousand people hundreds of thousands of times: the
+// answers are kept per graph, and the last graph's at hand.
+const teamMemos = new WeakMap<ModelGraph, (GraphNode<'owner'> | undefined)[]>();
+let lastTeams: { graph: WeakRef<ModelGraph>; teams: (GraphNode<'owner'> | undefined)[] } | undefined;
+
+function teamsByOwner(g: ModelGraph): (GraphNode<'owner'> | undefined)[] {
+  if (lastTeams?.graph.deref() === g) return lastTeams.teams;
+  let teams = teamMemos.get(g);
+  if (!teams) teamMemos.set(g, (teams = []));
+  lastTeams = { graph: new WeakRef(g), teams };
+  return teams;
 }
 
 /** Active owners accountable at run time: business owners and operators. */
