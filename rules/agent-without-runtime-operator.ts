@@ -49,6 +49,8 @@ export default defineRule({
           ? `agent "${agent.id}" has no active runtime operator: ${operators.map((o) => `"${o.id}" is ${o.spec.status}`).join(', ')}`
           : `agent "${agent.id}" has no runtime operator`;
       } else {
+        // Only platform-team operators can be issuers: a cheap test before the credentials are read.
+        if (!active.every((o) => isPlatformTeam(graph, o))) continue;
         const issuers = credentialIssuers(graph, agent);
         const issuedBy = (o: GraphNode<'owner'>) => (isPlatformTeam(graph, o) ? issuers.get(teamOf(graph, o).id) : undefined);
         if (!active.every((o) => issuedBy(o))) continue;

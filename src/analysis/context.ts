@@ -42,7 +42,7 @@ function agentFactors(g: ModelGraph, agent: GraphNode<'agent'>): readonly string
   if (hit) return hit;
   const reasons: string[] = [];
   if (isExternal(agent)) reasons.push('externally exposed');
-  const access = accessSummaryOf(g, agent.id);
+  const access = accessSummaryOf(g, agent);
   if (access.restricted) reasons.push('reaches restricted data');
   if (g.outEdgesOf(agent, 'invokes').some((e) => isIrreversible(g.nodes[e.target] as GraphNode<'tool'>))) {
     reasons.push('can take irreversible actions');

@@ -280,14 +280,22 @@ export function isWildcardScope(scope: string): boolean {
 export function credentialIssuers(g: ModelGraph, id: NodeRef): Map<string, string[]> {
   const issuers = new Map<string, string[]>();
   for (const credential of credentialsOf(g, id)) {
-    for (const issuer of ownersWithRole(g, credential, 'issuer')) {
-      const team = teamOf(g, issuer).id;
+    for (const team of issuerTeamsOf(g, credential)) {
       const issued = issuers.get(team);
       if (!issued) issuers.set(team, [credential.id]);
       else if (!issued.includes(credential.id)) issued.push(credential.id);
     }
   }
   return issuers;
+}
+
+const issuerMemos = new WeakMap<ModelGraph, (readonly string[] | undefined)[]>();
+
+/** The teams of a credential's issuers, once each, in the order of its issuers: read once per graph. */
+function issuerTeamsOf(g: ModelGraph, credential: GraphNode<'credential'>): readonly string[] {
+  let memo = issuerMemos.get(g);
+  if (!memo) issuerMemos.set(g, (memo = []));
+  return (memo[credential.index] ??= [...new Set(ownersWithRole(g, credential, 'issuer').map((o) => teamOf(g, o).id))]);
 }
 
 /**
@@ -344,6 +352,8 @@ const SUMMARIES: readonly AccessSummary[] = Array.from({ length: 16 }, (_, bits)
 interface SummaryMemo {
   own: Uint8Array;
   withTools: Uint8Array;
+  /** Per node: IS_DATA and the RESTRICTED and SENSITIVE bits of a data store, read once. */
+  data: Uint8Array;
 }
 const summaryMemos = new WeakMap<ModelGraph, SummaryMemo>();
 
@@ -353,11 +363,11 @@ const summaryMemos = new WeakMap<ModelGraph, SummaryMemo>();
  * credential's and tool's summary is computed once per graph, so hub credentials and tools with
  * thousands of grants cost once, not once per agent.
  */
-export function accessSummaryOf(g: ModelGraph, id: string): AccessSummary {
-  const node = g.node(id);
+export function accessSummaryOf(g: ModelGraph, id: NodeRef): AccessSummary {
+  const node = typeof id === 'string' ? g.node(id) : id;
   if (!node) return SUMMARIES[0]!;
   let memo = summaryMemos.get(g);
-  if (!memo) summaryMemos.set(g, (memo = { own: new Uint8Array(g.order), withTools: new Uint8Array(g.order) }));
+  if (!memo) summaryMemos.set(g, (memo = { own: new Uint8Array(g.order), withTools: new Uint8Array(g.order), data: dataColumn(g) }));
   return SUMMARIES[summaryBits(g, memo, node.index, true)]!;
 }
 
@@ -371,9 +381,9 @@ function summaryBits(g: ModelGraph, memo: SummaryMemo, index: number, withTools:
   // The kind column first: only writes and grants need their relation's attributes.
   for (const k of g.outIndex(index)) {
     const kind = kinds[k]!;
-    if (kind === READS) bits |= dataBits(g, g.edgeTarget[k]!, false);
-    else if (kind === WRITES) bits |= dataBits(g, g.edgeTarget[k]!, true);
-    else if (kind === GRANTS && isCredential) bits |= dataBits(g, g.edgeTarget[k]!, (g.edges[k]!.attrs.access ?? 'read') !== 'read');
+    if (kind === READS) bits |= dataBits(memo, g.edgeTarget[k]!, false);
+    else if (kind === WRITES) bits |= dataBits(memo, g.edgeTarget[k]!, true);
+    else if (kind === GRANTS && isCredential) bits |= dataBits(memo, g.edgeTarget[k]!, (g.edges[k]!.attrs.access ?? 'read') !== 'read');
     else if (kind === AUTHENTICATES_WITH || (kind === INVOKES && withTools)) bits |= summaryBits(g, memo, g.edgeTarget[k]!, false);
   }
   table[index] = bits | KNOWN;
@@ -382,11 +392,22 @@ function summaryBits(g: ModelGraph, memo: SummaryMemo, index: number, withTools:
 
 const { reads: READS, writes: WRITES, grants: GRANTS, authenticates_with: AUTHENTICATES_WITH, invokes: INVOKES } = RELATION_CODE;
 
-function dataBits(g: ModelGraph, index: number, write: boolean): number {
-  const data = g.nodes[index]!;
-  if (data.kind !== 'data') return 0;
-  const restricted = data.spec.classification === 'restricted';
-  let bits = restricted ? RESTRICTED | SENSITIVE : data.spec.classification === 'confidential' ? SENSITIVE : 0;
-  if (write) bits |= restricted ? WRITE | RESTRICTED_WRITE : WRITE;
+function dataBits(memo: SummaryMemo, index: number, write: boolean): number {
+  const data = memo.data[index]!;
+  if (!data) return 0;
+  let bits = data & (RESTRICTED | SENSITIVE);
+  if (write) bits |= data & RESTRICTED ? WRITE | RESTRICTED_WRITE : WRITE;
   return bits;
+}
+
+const IS_DATA = 128;
+
+/** The classification bits of every data store, so that a relation to one is judged without reading the store. */
+function dataColumn(g: ModelGraph): Uint8Array {
+  const column = new Uint8Array(g.order);
+  for (const data of g.nodesOf('data')) {
+    const c = data.spec.classification;
+    column[data.index] = IS_DATA | (c === 'restricted' ? RESTRICTED | SENSITIVE : c === 'confidential' ? SENSITIVE : 0);
+  }
+  return column;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/engine.js';
+import { compareFindings } from '../../src/analysis/finding.js';
 import { defineRule, type RuleResult } from '../../src/analysis/rule.js';
 import { loadCase } from '../helpers/rule-cases.js';
 
@@ -73,5 +74,45 @@ describe('engine: finding ids', () => {
     ]);
     const findings = analyze(graph(), { asOf: '2026-11-01', rules: [rule] }).findings;
     expect(findings.map((f) => f.related)).toEqual([['a', 'b'], ['a']]);
+  });
+
+  it('orders findings as compareFindings does: subjects by id whatever their position, unkeyed before keyed, then message', () => {
+    // Ids whose order differs from their order as keyed ids ("a.k" sorts before "a/z" as a string
+    // but after it by subject), a subject that is not a node, and findings yielded out of order at
+    // two severities.
+    const g = loadCase({ version: 1, agents: ['b', 'a.k', 'a', 'a-2', 'B', 'a0'].map((id) => ({ id })) });
+    const rule = ruleYielding('r', [
+      { subject: 'b', message: 'm' },
+      { subject: 'a', key: 'z', message: 'm' },
+      { subject: 'a-2', message: 'm', severity: 'high' },
+      { subject: 'a', key: 'k2', message: 'm' },
+      { subject: 'not-a-node', message: 'm' },
+      { subject: 'a', message: 'm' },
+      { subject: 'a.k', message: 'm' },
+      { subject: 'B', message: 'm' },
+      { subject: 'a0', message: 'm', severity: 'high' },
+      { subject: 'a', key: 'k', message: 'm' },
+    ]);
+    const other = ruleYielding('q', [
+      { subject: 'a', message: 'm' },
+      { subject: 'B', message: 'm' },
+    ]);
+    const findings = analyze(g, { asOf: '2026-11-01', rules: [rule, other] }).findings;
+    expect(findings.length).toBe(12);
+    expect(findings.map((f) => f.id)).toEqual([...findings].sort(compareFindings).map((f) => f.id));
+    expect(findings.map((f) => f.id)).toEqual([
+      'r@a-2',
+      'r@a0',
+      'q@B',
+      'q@a',
+      'r@B',
+      'r@a',
+      'r@a/k',
+      'r@a/k2',
+      'r@a/z',
+      'r@a.k',
+      'r@b',
+      'r@not-a-node',
+    ]);
   });
 });
