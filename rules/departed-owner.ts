@@ -52,11 +52,14 @@ export default defineRule({
   remediation:
     'Transfer the role to an active team or person (their successor, or the team a departed person belonged to) and fold the handover into the offboarding process so that the next departure does not leave a gap.',
   *check({ graph }) {
-    for (const node of graph.nodes) {
+    // A role is reported only when all its owners are inactive: only what some inactive owner owns
+    // is read, from the few inactive owners' side.
+    const touched = ownedByInactive(graph);
+    for (let i = 0; i < graph.order; i++) {
+      if (!touched[i]) continue;
+      const node = graph.nodes[i]!;
       if (!isLive(node)) continue;
       const owners = graph.ownersOf(node);
-      // A role is reported only when all its owners are inactive: most nodes have none inactive.
-      if (owners.every((o) => isActiveOwner(o.owner))) continue;
       const skip = REPORTED_ELSEWHERE[node.kind] ?? [];
       let escalated: { severity: Severity; reasons: readonly string[] } | undefined;
       for (const { role, label } of ROLES) {
@@ -82,6 +85,16 @@ export default defineRule({
     }
   },
 });
+
+/** Per node: whether some owner that is not active owns it, in any role. */
+function ownedByInactive(graph: ModelGraph): Uint8Array {
+  const touched = new Uint8Array(graph.order);
+  for (const owner of graph.nodesOf('owner')) {
+    if (isActiveOwner(owner)) continue;
+    for (const e of graph.outEdgesOf(owner, 'owns')) touched[e.target] = 1;
+  }
+  return touched;
+}
 
 function describe(graph: ModelGraph, owner: GraphNode<'owner'>): string {
   const status = owner.spec.status === 'unknown' ? 'of unknown status' : 'departed';
