@@ -1,5 +1,5 @@
 import { pathFactsFor } from '../src/analysis/paths/analyze.js';
-import { teamsOf, uncontrolledRoutes } from '../src/analysis/paths/findings.js';
+import { teamsAt, teamsOf, uncontrolledRoutes } from '../src/analysis/paths/findings.js';
 import { STEPS } from '../src/analysis/paths/traversal.js';
 import { defineRule } from '../src/analysis/rule.js';
 
@@ -16,10 +16,10 @@ export default defineRule({
     'Put a control on the boundary hop: human approval or a policy check on the relation (approval: true, policy_check: true), on-behalf-of propagation so that the far side acts with the caller’s rights (on_behalf_of: true), or write validation on a shared store; or remove the hop. `steward paths --to <store>` ranks every route to the store.',
   *check({ graph }) {
     const c = pathFactsFor(graph);
-    const { teams, names } = teamsOf(c);
+    const accountability = teamsOf(c);
     const { index } = c;
     const side = (e: number) => {
-      const list = teams[e]!.map((t) => names[t]!).sort();
+      const list = teamsAt(accountability, e).map((t) => accountability.names[t]!).sort();
       return list.length ? `team ${list.join(' and ')}` : 'no accountable team';
     };
     for (const route of uncontrolledRoutes(c)) {

@@ -1,8 +1,8 @@
-import type { ModelGraph } from '../../graph/graph.js';
+import type { GraphNode, ModelGraph } from '../../graph/graph.js';
 import { isActiveOwner, teamOf } from '../../graph/query.js';
 import type { PathFacts } from './analyze.js';
 import type { PathIndex } from './projection.js';
-import { KIND_CODE, STEPS, isGated } from './traversal.js';
+import { KIND_CODE, STEPS } from './traversal.js';
 import type { StepKind } from './types.js';
 
 /**
@@ -16,10 +16,10 @@ const CODE: Readonly<Record<StepKind, number>> = Object.fromEntries(STEPS.map((s
 
 /** Per entity: the teams accountable for it (active business owners and operators; data owners for data). */
 export interface Accountability {
-  /** Per entity, team numbers. */
-  teams: number[][];
   /** Per entity, its one team's number; NO_TEAM or SEVERAL_TEAMS otherwise. */
   single: Int32Array;
+  /** The team numbers of each entity that has several. */
+  several: Map<number, number[]>;
   /** Team ids by number. */
   names: string[];
 }
@@ -28,29 +28,46 @@ const NO_TEAM = -1;
 const SEVERAL_TEAMS = -2;
 
 export function accountableTeams(g: ModelGraph): Accountability {
-  const teams: number[][] = Array.from({ length: g.order }, () => []);
+  const single = new Int32Array(g.order).fill(NO_TEAM);
+  const several = new Map<number, number[]>();
   const teamIndex = new Map<string, number>();
   const names: string[] = [];
+  const numberOf = (owner: GraphNode<'owner'>) => {
+    const team = teamOf(g, owner).id;
+    let t = teamIndex.get(team);
+    if (t === undefined) {
+      teamIndex.set(team, (t = names.length));
+      names.push(team);
+    }
+    return t;
+  };
   // Only owners own: their rows, in id order, give the owns relations in graph order.
   for (const owner of g.nodesOf('owner')) {
     if (!isActiveOwner(owner)) continue;
+    let t: number | undefined;
     for (const e of g.outEdgesOf(owner, 'owns')) {
       const role = e.attrs.role;
-      const target = g.nodes[e.target]!;
-      if (role !== 'business' && role !== 'operator' && !(role === 'data' && target.kind === 'data')) continue;
-      const team = teamOf(g, owner).id;
-      let t = teamIndex.get(team);
-      if (t === undefined) {
-        teamIndex.set(team, (t = names.length));
-        names.push(team);
+      const x = e.target;
+      if (role !== 'business' && role !== 'operator' && !(role === 'data' && g.nodes[x]!.kind === 'data')) continue;
+      t ??= numberOf(owner);
+      const s = single[x]!;
+      if (s === NO_TEAM) single[x] = t;
+      else if (s >= 0 && s !== t) {
+        several.set(x, [s, t]);
+        single[x] = SEVERAL_TEAMS;
+      } else if (s === SEVERAL_TEAMS) {
+        const list = several.get(x)!;
+        if (!list.includes(t)) list.push(t);
       }
-      const list = teams[e.target]!;
-      if (!list.includes(t)) list.push(t);
     }
   }
-  const single = new Int32Array(g.order);
-  for (let x = 0; x < g.order; x++) single[x] = teams[x]!.length === 1 ? teams[x]![0]! : teams[x]!.length ? SEVERAL_TEAMS : NO_TEAM;
-  return { teams, single, names };
+  return { single, several, names };
+}
+
+/** The team numbers of an entity, in the order they were found. */
+export function teamsAt(acc: Accountability, x: number): readonly number[] {
+  const s = acc.single[x]!;
+  return s >= 0 ? [s] : s === NO_TEAM ? [] : acc.several.get(x)!;
 }
 
 /** The accountable teams of the two ends share none (and are not both unowned). */
@@ -60,8 +77,8 @@ export function crossesOwnership(acc: Accountability, a: number, b: number): boo
   const sb = acc.single[b]!;
   if (sa >= 0 && sb >= 0) return sa !== sb;
   if (sa === NO_TEAM || sb === NO_TEAM) return sa !== sb;
-  const ta = acc.teams[a]!;
-  const tb = acc.teams[b]!;
+  const ta = teamsAt(acc, a);
+  const tb = teamsAt(acc, b);
   for (let i = 0; i < ta.length; i++) for (let j = 0; j < tb.length; j++) if (ta[i] === tb[j]) return false;
   return true;
 }
@@ -149,7 +166,7 @@ export function uncontrolledRoutes(c: PathFacts): UncontrolledRoute[] {
       if (entryOf[u] === -1) continue;
       const v = index.edgeTo[k]!;
       if (ends.isSource[v] || !crossesOwnership(accountability, index.entity[u]!, index.entity[v]!)) continue;
-      if (isGated(index.facts, index.edgeStep[k]!, g.edges[index.edgeRelation[k]!]!)) continue;
+      if (index.edgeGated[k]) continue;
       addSeed(crossings, v, k);
     }
     const via = labelledReach(index, crossings);

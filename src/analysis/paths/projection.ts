@@ -1,6 +1,6 @@
 import { RELATION_CODE, type GraphEdge, type ModelGraph } from '../../graph/graph.js';
 import { isCredentialActive, lifecycleOf } from '../../graph/query.js';
-import { KIND_CODE, STEPS, stepCost, stepFacts, type StepFacts } from './traversal.js';
+import { KIND_CODE, STEPS, stepCostAndGate, stepFacts, type StepFacts } from './traversal.js';
 import type { NodeState, StepKind } from './types.js';
 
 /**
@@ -33,6 +33,8 @@ export interface PathIndex {
   readonly edgeStep: Uint8Array;
   /** The model relation (graph edge index) the step rides on. */
   readonly edgeRelation: Int32Array;
+  /** 1 when a gating control (approval, policy check, on-behalf-of, write validation) is on the step. */
+  readonly edgeGated: Uint8Array;
   readonly inStart: Int32Array;
   /** Edge ids by target node. */
   readonly inEdge: Int32Array;
@@ -186,6 +188,7 @@ export function buildPathIndex(g: ModelGraph): PathIndex {
   const edgeCost = new Int32Array(raw);
   const edgeStep = new Uint8Array(raw);
   const edgeRelation = new Int32Array(raw);
+  const edgeGated = new Uint8Array(raw);
   const inEdge = new Int32Array(raw);
   // `inEdge` doubles as the write cursor of each row until the in-rows are built (a separate one
   // when there are fewer steps than nodes).
@@ -196,7 +199,9 @@ export function buildPathIndex(g: ModelGraph): PathIndex {
     const k = cursor[u]!++;
     edgeFrom[k] = u;
     edgeTo[k] = v;
-    edgeCost[k] = stepCost(c.facts, kind, edges[i]!);
+    const step = stepCostAndGate(c.facts, kind, edges[i]!);
+    edgeCost[k] = step.cost;
+    edgeGated[k] = step.gated ? 1 : 0;
     edgeStep[k] = kind;
     edgeRelation[k] = i;
   };
@@ -223,6 +228,7 @@ export function buildPathIndex(g: ModelGraph): PathIndex {
           edgeCost[at] = edgeCost[k]!;
           edgeStep[at] = edgeStep[k]!;
           edgeRelation[at] = edgeRelation[k]!;
+          edgeGated[at] = edgeGated[k]!;
         }
         continue;
       }
@@ -232,6 +238,7 @@ export function buildPathIndex(g: ModelGraph): PathIndex {
       edgeCost[kept] = edgeCost[k]!;
       edgeStep[kept] = edgeStep[k]!;
       edgeRelation[kept] = edgeRelation[k]!;
+      edgeGated[kept] = edgeGated[k]!;
       kept++;
     }
   }
@@ -264,6 +271,7 @@ export function buildPathIndex(g: ModelGraph): PathIndex {
     edgeCost: edgeCost.subarray(0, kept),
     edgeStep: edgeStep.subarray(0, kept),
     edgeRelation: edgeRelation.subarray(0, kept),
+    edgeGated: edgeGated.subarray(0, kept),
     inStart,
     inEdge: inEdge.subarray(0, kept),
     minStepCost: kept ? minStepCost : 0,

@@ -368,21 +368,25 @@ function maskLikelihood(base: number, mask: number): number {
 const MASKS = 1 << CONTROL_ORDER.length;
 const costMemo = new Int32Array(STEPS.length * 3 * MASKS).fill(-1);
 
-/** The integer cost of a step (by its index in `STEPS`) over one model relation, after its controls. */
-export function stepCost(facts: StepFacts, code: number, e: GraphEdge): number {
+const GATING_MASK = [...GATING_CONTROLS].reduce((m, c) => m | BIT[c], 0);
+
+/** Reused by `stepCostAndGate`, which the projection calls once per step. */
+const costAndGate = { cost: 0, gated: false };
+
+/**
+ * The integer cost of a step (by its index in `STEPS`) over one model relation, after its
+ * controls, and whether a gating control is among them: one reading of the relation for both.
+ */
+export function stepCostAndGate(facts: StepFacts, code: number, e: GraphEdge): { readonly cost: number; readonly gated: boolean } {
   const a = assess(facts, code, e);
   const key = (code * 3 + a.variant) * MASKS + a.mask;
   let cost = costMemo[key]!;
   if (cost < 0) cost = costMemo[key] = likelihoodCost(maskLikelihood(BASES[code]![a.variant]!, a.mask));
-  return cost;
+  costAndGate.cost = cost;
+  costAndGate.gated = (a.mask & GATING_MASK) !== 0;
+  return costAndGate;
 }
 
-const GATING_MASK = [...GATING_CONTROLS].reduce((m, c) => m | BIT[c], 0);
-
-/** Whether a gating control (approval, policy check, on-behalf-of, write validation) is on the step. */
-export function isGated(facts: StepFacts, code: number, e: GraphEdge): boolean {
-  return (assess(facts, code, e).mask & GATING_MASK) !== 0;
-}
 
 /** The likelihood of a step over one model relation, after its controls. */
 export function stepLikelihood(facts: StepFacts, step: StepKind, e: GraphEdge): number {
