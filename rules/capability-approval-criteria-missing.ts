@@ -1,6 +1,25 @@
 import { AGENT_ESCALATION, escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import { isIrreversible, lifecycleOf, toolsOf } from '../src/graph/query.js';
+import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import { isIrreversible, lifecycleOf } from '../src/graph/query.js';
+
+const INVOKES = RELATION_CODE.invokes;
+const UNKNOWN = 0;
+const IRREVERSIBLE = 1;
+const REVERSIBLE = 2;
+
+/** The ids of the irreversible tools an agent invokes, in graph order; `known` keeps each tool's answer, since tools are shared. */
+function irreversibleTools(g: ModelGraph, agent: number, known: Uint8Array): string[] {
+  const ids: string[] = [];
+  const row = g.outIndex(agent);
+  for (let k = 0; k < row.length; k++) {
+    if (g.edgeKind[row[k]!] !== INVOKES) continue;
+    const tool = g.edgeTarget[row[k]!]!;
+    if (known[tool] === UNKNOWN) known[tool] = isIrreversible(g.nodes[tool] as GraphNode<'tool'>) ? IRREVERSIBLE : REVERSIBLE;
+    if (known[tool] === IRREVERSIBLE) ids.push(g.nodes[tool]!.id);
+  }
+  return ids;
+}
 
 export default defineRule({
   id: 'capability-approval-criteria-missing',
@@ -23,12 +42,13 @@ export default defineRule({
   remediation:
     'Write the criteria a new capability must meet before it is approved and reference them in change_control.criteria on the agent.',
   *check({ graph }) {
+    const known = new Uint8Array(graph.order);
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired' || agent.spec.change_control?.criteria) continue;
       const triggers: string[] = [];
       if (agent.spec.can_add_tools) triggers.push('can add tools at run time');
       if (agent.spec.can_spawn_agents) triggers.push('can spawn agents at run time');
-      const irreversible = toolsOf(graph, agent).filter(isIrreversible).map((t) => t.id);
+      const irreversible = irreversibleTools(graph, agent.index, known);
       if (irreversible.length)
         triggers.push(`invokes irreversible tool${irreversible.length > 1 ? 's' : ''} ${irreversible.map((t) => `"${t}"`).join(', ')}`);
       if (!triggers.length) continue;

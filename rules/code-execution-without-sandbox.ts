@@ -1,16 +1,72 @@
 import { defineRule } from '../src/analysis/rule.js';
-import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
-import { credentialsOf, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
+import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import { isCredentialActive, lifecycleOf } from '../src/graph/query.js';
+
+const INVOKES = RELATION_CODE.invokes;
+const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
+const GRANTS = RELATION_CODE.grants;
 
 function executesCode(tool: GraphNode<'tool'>): boolean {
   return tool.spec.kind === 'code-runner' || (tool.spec.actions ?? []).includes('execute-code');
 }
 
-/** The first write or admin grant of an active credential, described. */
-function privilegedGrant(g: ModelGraph, credential: GraphNode<'credential'>): string | undefined {
-  if (!isCredentialActive(credential)) return undefined;
-  const grant = g.outEdgesOf(credential, 'grants').find((e) => e.attrs.access === 'write' || e.attrs.access === 'admin');
-  return grant && `credential "${credential.id}", which grants ${grant.attrs.access} on "${grant.to}"`;
+/** The first write or admin grant of an active credential, described, or null. */
+function privilegedGrant(g: ModelGraph, credential: GraphNode<'credential'>): string | null {
+  if (!isCredentialActive(credential)) return null;
+  const row = g.outIndex(credential.index);
+  for (let k = 0; k < row.length; k++) {
+    if (g.edgeKind[row[k]!] !== GRANTS) continue;
+    const grant = g.edges[row[k]!]!;
+    if (grant.attrs.access === 'write' || grant.attrs.access === 'admin') return `credential "${credential.id}", which grants ${grant.attrs.access} on "${grant.to}"`;
+  }
+  return null;
+}
+
+/**
+ * What one check works out per node and keeps, by node index (undefined until asked): credentials
+ * are held, and agents call code runners, many times over.
+ */
+interface Memo {
+  /** Per credential, its first privileged grant, described (see privilegedGrant). */
+  grant: (string | null | undefined)[];
+  /** Per agent, the reason its privileged credential gives (see heldGrant). */
+  held: (string | null | undefined)[];
+}
+
+function grantOf(g: ModelGraph, memo: Memo, credential: number): string | null {
+  return (memo.grant[credential] ??= privilegedGrant(g, g.nodes[credential] as GraphNode<'credential'>));
+}
+
+/** The first of a node's credentials with a privileged grant, described, or null. */
+function firstPrivilegedCredential(g: ModelGraph, memo: Memo, holder: number): string | null {
+  const row = g.outIndex(holder);
+  for (let k = 0; k < row.length; k++) {
+    if (g.edgeKind[row[k]!] !== AUTHENTICATES_WITH) continue;
+    const grant = grantOf(g, memo, g.edgeTarget[row[k]!]!);
+    if (grant !== null) return grant;
+  }
+  return null;
+}
+
+function heldGrant(g: ModelGraph, memo: Memo, agent: GraphNode<'agent'>): string | null {
+  let held = memo.held[agent.index];
+  if (held === undefined) {
+    const found = firstPrivilegedCredential(g, memo, agent.index);
+    held = memo.held[agent.index] = found && `caller "${agent.id}" holds ${found}`;
+  }
+  return held;
+}
+
+/** The live agents that call a tool, in graph order. */
+function liveCallers(g: ModelGraph, tool: number): GraphNode<'agent'>[] {
+  const callers: GraphNode<'agent'>[] = [];
+  const row = g.inIndex(tool);
+  for (let k = 0; k < row.length; k++) {
+    if (g.edgeKind[row[k]!] !== INVOKES) continue;
+    const caller = g.nodes[g.edgeSource[row[k]!]!]!;
+    if (caller.kind === 'agent' && lifecycleOf(caller) !== 'retired') callers.push(caller);
+  }
+  return callers;
 }
 
 export default defineRule({
@@ -35,30 +91,20 @@ export default defineRule({
   remediation:
     'Run the tool in an isolated sandbox (container or microVM with no ambient credentials and egress limited) and declare sandboxed: true; keep write and admin credentials away from the agents that call it.',
   *check({ graph }) {
-    const callerGrant = new Map<string, string | undefined>();
-    const grantOfAgent = (agent: GraphNode<'agent'>) => {
-      if (!callerGrant.has(agent.id)) {
-        const found = credentialsOf(graph, agent)
-          .map((c) => privilegedGrant(graph, c))
-          .find((s) => s !== undefined);
-        callerGrant.set(agent.id, found && `caller "${agent.id}" holds ${found}`);
-      }
-      return callerGrant.get(agent.id);
-    };
-
+    const memo: Memo = { grant: new Array(graph.order), held: new Array(graph.order) };
     for (const tool of graph.nodesOf('tool')) {
       if (!executesCode(tool) || tool.spec.sandboxed === true) continue;
-      const callers = graph
-        .sources(tool, 'invokes')
-        .filter((n): n is GraphNode<'agent'> => n.kind === 'agent' && lifecycleOf(n) !== 'retired');
+      const callers = liveCallers(graph, tool.index);
       const reasons: string[] = [];
-      for (const c of credentialsOf(graph, tool)) {
-        const own = privilegedGrant(graph, c);
-        if (own) reasons.push(`the tool runs with ${own}`);
+      const row = graph.outIndex(tool.index);
+      for (let k = 0; k < row.length; k++) {
+        if (graph.edgeKind[row[k]!] !== AUTHENTICATES_WITH) continue;
+        const own = grantOf(graph, memo, graph.edgeTarget[row[k]!]!);
+        if (own !== null) reasons.push(`the tool runs with ${own}`);
       }
       for (const agent of callers) {
-        const held = grantOfAgent(agent);
-        if (held) reasons.push(held);
+        const held = heldGrant(graph, memo, agent);
+        if (held !== null) reasons.push(held);
       }
       const state = tool.spec.sandboxed === false ? 'is not sandboxed (sandboxed: false)' : 'is not declared sandboxed';
       const what = tool.spec.kind === 'code-runner' ? 'code runner' : 'tool that executes code';

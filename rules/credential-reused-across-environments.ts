@@ -1,28 +1,53 @@
 import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import type { AnyGraphNode, GraphNode, ModelGraph } from '../src/graph/graph.js';
+import { RELATION_CODE, type AnyGraphNode, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
 import { holdersOf, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
 
 type EnvironmentName = NonNullable<GraphNode<'boundary'>['spec']['environment']>;
+
+const IN_BOUNDARY = RELATION_CODE.in_boundary;
+const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
+
+/** The environments as bits of a set. */
+const ENVIRONMENT_BIT: Readonly<Record<EnvironmentName, number>> = { production: 1, staging: 2, development: 4, test: 8 };
+const PRODUCTION = ENVIRONMENT_BIT.production;
+/** Marks a slot of a table of sets as filled: a node placed nowhere still has a nonzero slot. */
+const KNOWN = 16;
 
 /**
  * The environment a boundary belongs to: its own, else its nearest ancestor's. Memoized across
  * the whole check so that every boundary chain is walked once.
  */
-function environmentResolver(g: ModelGraph): (boundaryId: string) => EnvironmentName | undefined {
-  const memo = new Map<string, EnvironmentName | null>();
-  const resolve = (id: string, visiting: Set<string>): EnvironmentName | undefined => {
-    const known = memo.get(id);
+function environmentResolver(g: ModelGraph): (boundary: number) => EnvironmentName | undefined {
+  const memo: (EnvironmentName | null | undefined)[] = new Array(g.order);
+  const resolve = (index: number, visiting: Set<number>): EnvironmentName | undefined => {
+    const known = memo[index];
     if (known !== undefined) return known ?? undefined;
-    const node = g.node(id);
-    if (node?.kind !== 'boundary' || visiting.has(id)) return undefined;
-    visiting.add(id);
-    const parent = g.outEdgesOf(id, 'in_boundary')[0];
-    const env = node.spec.environment ?? (parent ? resolve(parent.to, visiting) : undefined);
-    memo.set(id, env ?? null);
+    const node = g.nodes[index]!;
+    if (node.kind !== 'boundary' || visiting.has(index)) return undefined;
+    visiting.add(index);
+    const parent = firstTarget(g, index, IN_BOUNDARY);
+    const env = node.spec.environment ?? (parent >= 0 ? resolve(parent, visiting) : undefined);
+    memo[index] = env ?? null;
     return env;
   };
-  return (id) => resolve(id, new Set());
+  return (index) => {
+    const known = memo[index];
+    return known !== undefined ? (known ?? undefined) : resolve(index, new Set());
+  };
+}
+
+/** The target of a node's first edge of one kind, or -1. */
+function firstTarget(g: ModelGraph, index: number, kind: number): number {
+  const row = g.outIndex(index);
+  for (let k = 0; k < row.length; k++) if (g.edgeKind[row[k]!] === kind) return g.edgeTarget[row[k]!]!;
+  return -1;
+}
+
+function bitCount(bits: number): number {
+  let n = 0;
+  for (; bits; bits &= bits - 1) n++;
+  return n;
 }
 
 interface Place {
@@ -49,19 +74,37 @@ export default defineRule({
     'Issue a separate credential per environment, so that the production credential is held only by production workloads; list each under environments.',
   *check({ graph }) {
     const environmentOf = environmentResolver(graph);
-    // Where each node is placed, resolved once: holders are shared by many credentials.
+    // Where each node is placed, resolved once: holders are shared by many credentials. First as
+    // a set of environments, which rules out nearly every credential; then, for those reported,
+    // place by place.
+    const environmentSets = new Uint8Array(graph.order);
+    const environmentSetOf = (index: number): number => {
+      let bits = environmentSets[index]!;
+      if (!bits) {
+        bits = KNOWN;
+        const row = graph.outIndex(index);
+        for (let k = 0; k < row.length; k++) {
+          if (graph.edgeKind[row[k]!] !== IN_BOUNDARY) continue;
+          const environment = environmentOf(graph.edgeTarget[row[k]!]!);
+          if (environment !== undefined) bits |= ENVIRONMENT_BIT[environment];
+        }
+        environmentSets[index] = bits;
+      }
+      return bits & ~KNOWN;
+    };
     const places: (Place[] | undefined)[] = new Array(graph.order);
     const placesOf = (node: AnyGraphNode): Place[] =>
       (places[node.index] ??= graph.outEdgesOf(node, 'in_boundary').flatMap((e) => {
-        const environment = environmentOf(e.to);
+        const environment = environmentOf(e.target);
         return environment === undefined ? [] : [{ environment, boundary: e.to }];
       }));
     for (const credential of graph.nodesOf('credential')) {
       if (!isCredentialActive(credential)) continue;
-      const holders = holdersOf(graph, credential).filter((h) => !(h.kind === 'agent' && lifecycleOf(h) === 'retired'));
+      const spanned = environmentSetOf(credential.index) | holderEnvironments(graph, credential.index, environmentSetOf);
+      if (!(spanned & PRODUCTION) || bitCount(spanned) < 2) continue;
+      const holders = holdersOf(graph, credential).filter(isLiveHolder);
       const seen = new Set<EnvironmentName>(placesOf(credential).map((p) => p.environment));
       for (const holder of holders) for (const p of placesOf(holder)) seen.add(p.environment);
-      if (seen.size < 2 || !seen.has('production')) continue;
       const environments = [...seen].sort();
       const uses: Use[] = [...placesOf(credential), ...holders.flatMap((h) => placesOf(h).map((p) => ({ ...p, holder: h.id })))];
       const describe = (env: EnvironmentName) => {
@@ -81,3 +124,20 @@ export default defineRule({
     }
   },
 });
+
+/** Retired agents do not count as holders. */
+function isLiveHolder(holder: AnyGraphNode): boolean {
+  return !(holder.kind === 'agent' && lifecycleOf(holder) === 'retired');
+}
+
+/** The environments of a credential's live holders, as a set. */
+function holderEnvironments(g: ModelGraph, credential: number, environmentSetOf: (index: number) => number): number {
+  let bits = 0;
+  const row = g.inIndex(credential);
+  for (let k = 0; k < row.length; k++) {
+    if (g.edgeKind[row[k]!] !== AUTHENTICATES_WITH) continue;
+    const holder = g.edgeSource[row[k]!]!;
+    if (isLiveHolder(g.nodes[holder]!)) bits |= environmentSetOf(holder);
+  }
+  return bits;
+}

@@ -1,6 +1,30 @@
 import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import { agentHoldersOf, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
+import { RELATION_CODE, type ModelGraph } from '../src/graph/graph.js';
+import { isCredentialActive, lifecycleOf } from '../src/graph/query.js';
+
+const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
+
+/**
+ * By node index, 1 for an agent that is not retired: a compact table, since holders are looked up
+ * once per credential they hold and their node objects lie all over the heap.
+ */
+function liveAgentTable(g: ModelGraph): Uint8Array {
+  const live = new Uint8Array(g.order);
+  for (const agent of g.nodesOf('agent')) if (lifecycleOf(agent) !== 'retired') live[agent.index] = 1;
+  return live;
+}
+
+/** The ids of the agents that hold a credential, retired ones left out, in graph order. */
+function liveAgentHolders(g: ModelGraph, live: Uint8Array, credential: number): string[] {
+  const agents: string[] = [];
+  const row = g.inIndex(credential);
+  for (let k = 0; k < row.length; k++) {
+    const e = row[k]!;
+    if (g.edgeKind[e] === AUTHENTICATES_WITH && live[g.edgeSource[e]!]) agents.push(g.nodes[g.edgeSource[e]!]!.id);
+  }
+  return agents;
+}
 
 export default defineRule({
   id: 'credential-shared-between-agents',
@@ -15,11 +39,10 @@ export default defineRule({
   remediation:
     'Issue a separate credential to each agent, scoped to what that agent needs, and revoke the shared one.',
   *check({ graph }) {
+    const live = liveAgentTable(graph);
     for (const credential of graph.nodesOf('credential')) {
       if (!isCredentialActive(credential)) continue;
-      const agents = agentHoldersOf(graph, credential)
-        .filter((a) => lifecycleOf(a) !== 'retired')
-        .map((a) => a.id);
+      const agents = liveAgentHolders(graph, live, credential.index);
       if (agents.length < 2) continue;
       const { severity, reasons } = escalateForCredential(graph, credential, 'high');
       yield {

@@ -1,24 +1,45 @@
 import { defineRule } from '../src/analysis/rule.js';
 import { raiseSeverity } from '../src/analysis/severity.js';
-import { isExternal, lifecycleOf, ownersWithRole } from '../src/graph/query.js';
+import { RELATION_CODE, type GraphEdge, type ModelGraph } from '../src/graph/graph.js';
+import { isExternal, lifecycleOf } from '../src/graph/query.js';
+
+const INVOKES = RELATION_CODE.invokes;
+const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
+const OWNS = RELATION_CODE.owns;
 
 /** How many routes a message names before it summarises the rest. */
 const NAMED_ROUTES = 3;
 
-/** A tool or credential through which some live agent reaches data: the first such agent, and whether any is external. */
-interface Carrier {
-  agent: string;
-  external: boolean;
+/**
+ * The tools and credentials through which some live agent reaches data, by node index: the first
+ * such agent (-1 for none), and whether any is external.
+ */
+interface Carriers {
+  agent: Int32Array;
+  external: Uint8Array;
 }
 
-/** Carriers by node index. */
-type Carriers = (Carrier | undefined)[];
-
-function mark(carriers: Carriers, index: number, agent: string, external: boolean): void {
-  const seen = carriers[index];
-  if (!seen) carriers[index] = { agent, external };
-  else if (external) seen.external = true;
+function mark(carriers: Carriers, index: number, agent: number, external: boolean): void {
+  if (carriers.agent[index]! < 0) carriers.agent[index] = agent;
+  if (external) carriers.external[index] = 1;
 }
+
+function noCarriers(g: ModelGraph): Carriers {
+  return { agent: new Int32Array(g.order).fill(-1), external: new Uint8Array(g.order) };
+}
+
+/** Whether a node has an owner with the data or the business role, active or not. */
+function hasDataOwner(g: ModelGraph, index: number): boolean {
+  const row = g.inIndex(index);
+  for (let k = 0; k < row.length; k++) {
+    if (g.edgeKind[row[k]!] !== OWNS) continue;
+    const role = g.edges[row[k]!]!.attrs.role;
+    if (role === 'data' || role === 'business') return true;
+  }
+  return false;
+}
+
+const VERB: Partial<Record<GraphEdge['kind'], string>> = { reads: 'read', writes: 'written', logs_to: 'logged to', grants: 'granted' };
 
 export default defineRule({
   id: 'data-without-owner-or-classification',
@@ -34,59 +55,68 @@ export default defineRule({
   *check({ graph }) {
     // One pass over the agents marks the tools and credentials they reach through, so each data
     // store below only looks at its own in-edges.
-    const tools: Carriers = new Array(graph.order);
-    const credentials: Carriers = new Array(graph.order);
+    const tools = noCarriers(graph);
+    const credentials = noCarriers(graph);
     // Tools in the order agents first reach them: a credential reached only through tools names
     // the agent of the first such tool.
     const reached: number[] = [];
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
       const external = isExternal(agent);
-      for (const e of graph.outEdgesOf(agent, 'authenticates_with')) mark(credentials, e.target, agent.id, external);
-      for (const e of graph.outEdgesOf(agent, 'invokes')) {
-        if (!tools[e.target]) reached.push(e.target);
-        mark(tools, e.target, agent.id, external);
+      const row = graph.outIndex(agent.index);
+      for (let k = 0; k < row.length; k++) {
+        const kind = graph.edgeKind[row[k]!];
+        if (kind === AUTHENTICATES_WITH) mark(credentials, graph.edgeTarget[row[k]!]!, agent.index, external);
+      }
+      for (let k = 0; k < row.length; k++) {
+        if (graph.edgeKind[row[k]!] !== INVOKES) continue;
+        const tool = graph.edgeTarget[row[k]!]!;
+        if (tools.agent[tool]! < 0) reached.push(tool);
+        mark(tools, tool, agent.index, external);
       }
     }
     for (const tool of reached) {
-      const carrier = tools[tool]!;
-      for (const e of graph.outEdgesOf(graph.nodes[tool]!, 'authenticates_with')) mark(credentials, e.target, carrier.agent, carrier.external);
+      const row = graph.outIndex(tool);
+      for (let k = 0; k < row.length; k++) {
+        if (graph.edgeKind[row[k]!] === AUTHENTICATES_WITH) mark(credentials, graph.edgeTarget[row[k]!]!, tools.agent[tool]!, tools.external[tool] === 1);
+      }
     }
 
     for (const data of graph.nodesOf('data')) {
-      const gaps: string[] = [];
-      if (!ownersWithRole(graph, data, 'data').length && !ownersWithRole(graph, data, 'business').length) gaps.push('no owner');
-      if (data.spec.classification === undefined) gaps.push('no classification');
-      if (!gaps.length) continue;
-      const routes: string[] = [];
+      const noOwner = !hasDataOwner(graph, data.index);
+      const noClassification = data.spec.classification === undefined;
+      if (!noOwner && !noClassification) continue;
+      // Every route counts and relates its source; only the first few are put into words.
+      const named: string[] = [];
       const related: string[] = [];
       let external = false;
       for (const e of graph.inEdgesOf(data)) {
-        if (e.kind !== 'reads' && e.kind !== 'writes' && e.kind !== 'logs_to' && e.kind !== 'grants') continue;
+        const verb = VERB[e.kind];
+        if (verb === undefined) continue;
         const source = graph.nodes[e.source]!;
-        const verb = e.kind === 'reads' ? 'read' : e.kind === 'writes' ? 'written' : e.kind === 'logs_to' ? 'logged to' : 'granted';
         if (source.kind === 'agent' && e.kind !== 'grants') {
           if (lifecycleOf(source) === 'retired') continue;
           external ||= isExternal(source);
-          routes.push(`${verb} by agent "${source.id}"`);
+          if (related.length < NAMED_ROUTES) named.push(`${verb} by agent "${source.id}"`);
         } else {
-          const carrier = e.kind === 'grants' ? credentials[source.index] : source.kind === 'tool' ? tools[source.index] : undefined;
-          if (!carrier) continue;
-          external ||= carrier.external;
-          routes.push(`${verb} through ${source.kind} "${source.id}" (used by agent "${carrier.agent}")`);
+          const carriers = e.kind === 'grants' ? credentials : source.kind === 'tool' ? tools : undefined;
+          const agent = carriers ? carriers.agent[source.index]! : -1;
+          if (agent < 0) continue;
+          external ||= carriers!.external[source.index] === 1;
+          if (related.length < NAMED_ROUTES) named.push(`${verb} through ${source.kind} "${source.id}" (used by agent "${graph.nodes[agent]!.id}")`);
         }
         related.push(source.id);
       }
-      if (!routes.length) continue;
+      if (!related.length) continue;
+      const gaps = noOwner ? (noClassification ? 'no owner and no classification' : 'no owner') : 'no classification';
       const reasons: string[] = [];
       if (data.spec.regulated) reasons.push('the data is regulated');
       if (external) reasons.push('an externally exposed agent reaches it');
-      const named = routes.slice(0, NAMED_ROUTES);
-      if (routes.length > NAMED_ROUTES) named.push(`and ${routes.length - NAMED_ROUTES} more`);
+      if (related.length > NAMED_ROUTES) named.push(`and ${related.length - NAMED_ROUTES} more`);
       yield {
         subject: data,
         related,
-        message: `data store "${data.id}" has ${gaps.join(' and ')} but agents reach it: ${named.join(', ')}`,
+        message: `data store "${data.id}" has ${gaps} but agents reach it: ${named.join(', ')}`,
         severity: raiseSeverity('medium', reasons.length ? 1 : 0),
         reasons,
       };

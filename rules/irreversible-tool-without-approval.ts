@@ -1,6 +1,8 @@
 import { defineRule } from '../src/analysis/rule.js';
-import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
+import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
 import { accessSummaryOf, isIrreversible, lifecycleOf, takesUntrustedInput, toolRequiresApproval } from '../src/graph/query.js';
+
+const INVOKES = RELATION_CODE.invokes;
 
 const IRREVERSIBLE_ACTIONS = new Set(['pay', 'delete', 'deploy', 'send-external']);
 
@@ -38,24 +40,28 @@ export default defineRule({
   remediation:
     'Require human approval on the tool (approval: true, or approval.required with named approvers) or on this agent’s relation to it (tools: [{ tool: <id>, approval: true }]); or make the tool reversible and say so with reversible: true.',
   *check({ graph }) {
-    // Per tool, whether it is irreversible with no approval of its own (then its wording) and
-    // whether it writes restricted data: each tool is called by many agents.
+    // Per tool, whether it is irreversible with no approval of its own (then its wording), whether
+    // it writes restricted data, and its id as a related list: each tool is called by many agents.
     const unguarded: (string | null | undefined)[] = new Array(graph.order);
     const writesRestricted: (boolean | undefined)[] = new Array(graph.order);
+    const related: (readonly string[] | undefined)[] = new Array(graph.order);
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
       const untrusted = takesUntrustedInput(agent);
-      for (const edge of graph.outEdgesOf(agent, 'invokes')) {
-        const tool = graph.nodes[edge.target] as GraphNode<'tool'>;
+      const row = graph.outIndex(agent.index);
+      for (let k = 0; k < row.length; k++) {
+        const e = row[k]!;
+        if (graph.edgeKind[e] !== INVOKES) continue;
+        const tool = graph.nodes[graph.edgeTarget[e]!] as GraphNode<'tool'>;
         let wording = unguarded[tool.index];
         if (wording === undefined) wording = unguarded[tool.index] = isIrreversible(tool) && !toolRequiresApproval(tool) ? irreversibility(tool) : null;
-        if (wording === null || edge.attrs.approval === true) continue;
+        if (wording === null || graph.edges[e]!.attrs.approval === true) continue;
         const restricted = (writesRestricted[tool.index] ??= changesRestrictedData(graph, tool));
         const reasons = REASONS[(untrusted ? 1 : 0) + (restricted ? 2 : 0)]!;
         yield {
           subject: agent,
           key: tool.id,
-          related: [tool.id],
+          related: (related[tool.index] ??= [tool.id]),
           message: `agent "${agent.id}" can invoke irreversible tool "${tool.id}" (${wording}) with no human approval on the tool or on the invocation`,
           severity: reasons.length ? 'critical' : 'high',
           reasons,

@@ -1,6 +1,21 @@
 import { escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import { grantsOf, isCredentialActive, isWildcardScope } from '../src/graph/query.js';
+import { RELATION_CODE, type AnyGraphNode, type ModelGraph } from '../src/graph/graph.js';
+import { isCredentialActive, isWildcardScope } from '../src/graph/query.js';
+
+const GRANTS = RELATION_CODE.grants;
+
+/** What an admin grant is on, when it is on restricted data or a whole system: the ones the rule reports. */
+function adminTargets(g: ModelGraph, credential: number): AnyGraphNode[] | undefined {
+  let targets: AnyGraphNode[] | undefined;
+  const row = g.outIndex(credential);
+  for (let k = 0; k < row.length; k++) {
+    if (g.edgeKind[row[k]!] !== GRANTS || g.edges[row[k]!]!.attrs.access !== 'admin') continue;
+    const target = g.nodes[g.edgeTarget[row[k]!]!]!;
+    if ((target.kind === 'data' && target.spec.classification === 'restricted') || target.kind === 'system') (targets ??= []).push(target);
+  }
+  return targets;
+}
 
 export default defineRule({
   id: 'over-privileged-credential',
@@ -18,23 +33,19 @@ export default defineRule({
   *check({ graph }) {
     for (const credential of graph.nodesOf('credential')) {
       if (!isCredentialActive(credential) || credential.spec.third_party === true) continue;
-      const wildcards = (credential.spec.scopes ?? []).filter(isWildcardScope);
-      const adminGrants = grantsOf(graph, credential).filter(
-        (g) => g.access === 'admin' && ((g.target.kind === 'data' && g.target.spec.classification === 'restricted') || g.target.kind === 'system'),
-      );
-      if (!wildcards.length && !adminGrants.length) continue;
+      const wildcards = credential.spec.scopes?.filter(isWildcardScope) ?? [];
+      const admin = adminTargets(graph, credential.index) ?? [];
+      if (!wildcards.length && !admin.length) continue;
       const parts: string[] = [];
       if (wildcards.length) parts.push(`has wildcard scopes ${wildcards.map((s) => `"${s}"`).join(', ')}`);
-      if (adminGrants.length)
-        parts.push(
-          `grants admin on ${adminGrants.map((g) => (g.target.kind === 'system' ? `system "${g.target.id}"` : `restricted data "${g.target.id}"`)).join(', ')}`,
-        );
+      if (admin.length)
+        parts.push(`grants admin on ${admin.map((t) => (t.kind === 'system' ? `system "${t.id}"` : `restricted data "${t.id}"`)).join(', ')}`);
       const { severity, reasons } = escalateForCredential(graph, credential, 'high', {
-        omit: adminGrants.some((g) => g.target.kind === 'data') ? ['privilege', 'restricted'] : ['privilege'],
+        omit: admin.some((t) => t.kind === 'data') ? ['privilege', 'restricted'] : ['privilege'],
       });
       yield {
         subject: credential,
-        related: adminGrants.map((g) => g.target.id),
+        related: admin.map((t) => t.id),
         message: `credential "${credential.id}" ${parts.join(' and ')}`,
         severity,
         reasons,

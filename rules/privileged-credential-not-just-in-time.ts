@@ -1,15 +1,31 @@
 import { escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import type { GraphNode } from '../src/graph/graph.js';
+import { RELATION_CODE, type GraphEdge, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
 import {
-  accessAtLeast,
   credentialLifetime,
-  highestGrant,
   isCredentialActive,
   isLongLived,
   isWorkloadIdentity,
   WORKLOAD_IDENTITY_DEFAULT_TTL_SECONDS,
 } from '../src/graph/query.js';
+
+const GRANTS = RELATION_CODE.grants;
+
+/**
+ * The first write or admin grant of the highest access a credential gives, or undefined when it
+ * gives neither: `highestGrant` narrowed to what the rule reports, without listing every grant.
+ */
+function topPrivilegedGrant(g: ModelGraph, credential: number): GraphEdge | undefined {
+  let top: GraphEdge | undefined;
+  const row = g.outIndex(credential);
+  for (let k = 0; k < row.length; k++) {
+    if (g.edgeKind[row[k]!] !== GRANTS) continue;
+    const grant = g.edges[row[k]!]!;
+    if (grant.attrs.access === 'admin') return grant;
+    if (grant.attrs.access === 'write') top ??= grant;
+  }
+  return top;
+}
 
 /** A SPIFFE or OIDC-federated identity whose tokens live an hour or less. */
 function isShortLivedWorkloadIdentity(c: GraphNode<'credential'>): boolean {
@@ -32,18 +48,20 @@ export default defineRule({
     'Issue the credential per task (just_in_time: true) and revoke it when the task ends (revoked_at_task_end: true), for example through a broker that mints scoped tokens on approval, or replace it with a short-lived workload identity.',
   *check({ graph }) {
     for (const credential of graph.nodesOf('credential')) {
-      if (!isCredentialActive(credential) || isLongLived(credential)) continue;
+      if (!isCredentialActive(credential)) continue;
       const { just_in_time, revoked_at_task_end } = credential.spec;
-      if (just_in_time === true || revoked_at_task_end === true || isShortLivedWorkloadIdentity(credential)) continue;
-      const top = highestGrant(graph, credential);
-      if (!top || !accessAtLeast(top.access, 'write')) continue;
-      const extra = top.access === 'admin' ? [`grants admin on "${top.target.id}"`] : [];
+      if (just_in_time === true || revoked_at_task_end === true) continue;
+      const top = topPrivilegedGrant(graph, credential.index);
+      if (!top || isLongLived(credential) || isShortLivedWorkloadIdentity(credential)) continue;
+      const access = top.attrs.access!;
+      const target = top.to;
+      const extra = access === 'admin' ? [`grants admin on "${target}"`] : [];
       const { severity, reasons } = escalateForCredential(graph, credential, 'medium', { omit: ['privilege'], extra });
       const ttl = credential.spec.ttl === undefined ? 'no stated ttl' : `ttl ${credential.spec.ttl}`;
       yield {
         subject: credential,
-        related: [top.target.id],
-        message: `credential "${credential.id}" (${credential.spec.type}, ${ttl}) grants ${top.access} on "${top.target.id}" at all times: it is neither issued just in time nor revoked at task end`,
+        related: [target],
+        message: `credential "${credential.id}" (${credential.spec.type}, ${ttl}) grants ${access} on "${target}" at all times: it is neither issued just in time nor revoked at task end`,
         severity,
         reasons,
       };

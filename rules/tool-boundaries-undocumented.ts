@@ -1,6 +1,17 @@
 import { AGENT_ESCALATION, escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import { lifecycleOf, toolsOf } from '../src/graph/query.js';
+import { RELATION_CODE, type ModelGraph } from '../src/graph/graph.js';
+import { lifecycleOf } from '../src/graph/query.js';
+
+const INVOKES = RELATION_CODE.invokes;
+
+/** The ids of the tools an agent invokes, in graph order. */
+function toolIds(g: ModelGraph, agent: number): string[] {
+  const ids: string[] = [];
+  const row = g.outIndex(agent);
+  for (let k = 0; k < row.length; k++) if (g.edgeKind[row[k]!] === INVOKES) ids.push(g.nodes[g.edgeTarget[row[k]!]!]!.id);
+  return ids;
+}
 
 /** How many tool ids a message names before it summarises the rest. */
 const NAMED_TOOLS = 5;
@@ -20,7 +31,7 @@ export default defineRule({
   *check({ graph }) {
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired' || agent.spec.change_control?.tool_boundaries) continue;
-      const tools = toolsOf(graph, agent).map((t) => t.id);
+      const tools = toolIds(graph, agent.index);
       if (!tools.length) continue;
       const named = tools.slice(0, NAMED_TOOLS).map((t) => `"${t}"`);
       if (tools.length > NAMED_TOOLS) named.push(`and ${tools.length - NAMED_TOOLS} more`);

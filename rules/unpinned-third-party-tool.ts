@@ -1,6 +1,10 @@
 import { defineRule } from '../src/analysis/rule.js';
-import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
-import { credentialsOf, isIrreversible } from '../src/graph/query.js';
+import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import { isIrreversible } from '../src/graph/query.js';
+
+const INVOKES = RELATION_CODE.invokes;
+const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
+const GRANTS = RELATION_CODE.grants;
 
 /**
  * A version that resolves to different content over time: a tag such as "latest", a range
@@ -19,14 +23,36 @@ function isThirdParty(tool: GraphNode<'tool'>): boolean {
   return tool.spec.kind === 'mcp-server' && tool.spec.source?.package !== undefined;
 }
 
+/** Whether a credential grants write or admin access on anything. */
+function grantsWriteOrAdmin(g: ModelGraph, credential: number): boolean {
+  const row = g.outIndex(credential);
+  for (let k = 0; k < row.length; k++) {
+    if (g.edgeKind[row[k]!] !== GRANTS) continue;
+    const access = g.edges[row[k]!]!.attrs.access;
+    if (access === 'write' || access === 'admin') return true;
+  }
+  return false;
+}
+
 function escalationReasons(g: ModelGraph, tool: GraphNode<'tool'>): string[] {
   const reasons: string[] = [];
   if (isIrreversible(tool)) reasons.push('the tool can take irreversible actions');
-  const privileged = credentialsOf(g, tool).filter((c) =>
-    g.outEdgesOf(c, 'grants').some((e) => e.attrs.access === 'write' || e.attrs.access === 'admin'),
-  );
-  if (privileged.length) reasons.push(`the tool runs with write or admin credential ${privileged.map((c) => `"${c.id}"`).join(', ')}`);
+  const privileged: string[] = [];
+  const row = g.outIndex(tool.index);
+  for (let k = 0; k < row.length; k++) {
+    const credential = g.edgeTarget[row[k]!]!;
+    if (g.edgeKind[row[k]!] === AUTHENTICATES_WITH && grantsWriteOrAdmin(g, credential)) privileged.push(`"${g.nodes[credential]!.id}"`);
+  }
+  if (privileged.length) reasons.push(`the tool runs with write or admin credential ${privileged.join(', ')}`);
   return reasons;
+}
+
+/** The ids of the nodes that invoke a tool, in graph order. */
+function callerIds(g: ModelGraph, tool: number): string[] {
+  const ids: string[] = [];
+  const row = g.inIndex(tool);
+  for (let k = 0; k < row.length; k++) if (g.edgeKind[row[k]!] === INVOKES) ids.push(g.nodes[g.edgeSource[row[k]!]!]!.id);
+  return ids;
 }
 
 export default defineRule({
@@ -72,7 +98,7 @@ export default defineRule({
       const what = tool.spec.kind === 'mcp-server' ? 'third-party MCP server' : 'third-party tool';
       yield {
         subject: tool,
-        related: graph.sources(tool, 'invokes').map((a) => a.id),
+        related: callerIds(graph, tool.index),
         message: `${what} "${tool.id}"${source.package ? ` (${source.package})` : ''}: ${problems.join(', ')}`,
         severity: reasons.length ? 'critical' : 'high',
         reasons,

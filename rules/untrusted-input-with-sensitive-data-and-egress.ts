@@ -1,7 +1,14 @@
 import { defineRule } from '../src/analysis/rule.js';
-import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
+import { RELATION_CODE, type AnyGraphNode, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
 import { accessSummaryOf, isSensitive, isUntrustedBoundary, lifecycleOf, toolRequiresApproval, untrustedEntryOf } from '../src/graph/query.js';
 import { TRUSTED_INPUTS } from '../src/model/schema.js';
+
+const INVOKES = RELATION_CODE.invokes;
+const READS = RELATION_CODE.reads;
+const WRITES = RELATION_CODE.writes;
+const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
+const GRANTS = RELATION_CODE.grants;
+const EXPOSED_TO = RELATION_CODE.exposed_to;
 
 function browses(tool: GraphNode<'tool'>): boolean {
   return tool.spec.kind === 'browser' || (tool.spec.actions ?? []).includes('browse');
@@ -11,47 +18,121 @@ function sendsOutside(tool: GraphNode<'tool'>): boolean {
   return browses(tool) || tool.spec.kind === 'email' || (tool.spec.actions ?? []).includes('send-external');
 }
 
-/** The first writer of a data store that takes untrusted input, unless writes are validated. */
-function taintedWriter(g: ModelGraph, data: GraphNode<'data'>, memo: Map<string, string | null>): string | null {
-  let hit = memo.get(data.id);
-  if (hit !== undefined) return hit;
-  hit = null;
+function untrustedSources(inputs: readonly string[] | undefined): string[] {
+  return (inputs ?? []).filter((i) => !TRUSTED_INPUTS.has(i));
+}
+
+/**
+ * What one check works out per node and keeps, since tools and data stores are shared by many
+ * agents: by node index, undefined until asked.
+ */
+interface Memo {
+  /** Per tool, whether it sends outside and needs no approval of its own (YES, NO, or 0 until asked). */
+  openEgress: Uint8Array;
+  /** Per tool, the clause saying what untrusted content it returns, or null. */
+  toolReturns: (string | null | undefined)[];
+  /** Per data store, the index of its first writer taking untrusted input (unless writes are validated), -1 for none, UNKNOWN until asked. */
+  writer: Int32Array;
+  /** Per data store with such a writer, the clause saying so. */
+  taintText: (string | undefined)[];
+  /** Per credential, enough of the sensitive stores it grants (see ENOUGH). */
+  granted: (GraphNode<'data'>[] | undefined)[];
+  /** Per tool, enough of the sensitive stores it reaches. */
+  reached: (GraphNode<'data'>[] | undefined)[];
+}
+
+const UNKNOWN = -2;
+const YES = 1;
+const NO = 2;
+
+// The tables are read by index before a node is touched: most answers are known already, and
+// fetching the node would be a cache miss for nothing.
+
+function isOpenEgress(g: ModelGraph, memo: Memo, tool: number): boolean {
+  if (!memo.openEgress[tool]) {
+    const node = g.nodes[tool] as GraphNode<'tool'>;
+    memo.openEgress[tool] = sendsOutside(node) && !toolRequiresApproval(node) ? YES : NO;
+  }
+  return memo.openEgress[tool] === YES;
+}
+
+/** The egress tools an agent invokes with no approval or policy check on the tool or the invocation, by id. */
+function openEgressOf(g: ModelGraph, memo: Memo, row: Int32Array): string[] | undefined {
+  let egress: string[] | undefined;
+  for (let k = 0; k < row.length; k++) {
+    const e = row[k]!;
+    if (g.edgeKind[e] !== INVOKES || !isOpenEgress(g, memo, g.edgeTarget[e]!)) continue;
+    const edge = g.edges[e]!;
+    if (edge.attrs.approval === true || edge.attrs.policy_check === true) continue;
+    (egress ??= []).push(edge.to);
+  }
+  return egress;
+}
+
+/** The first writer of a data store that takes untrusted input, unless writes are validated (-1: none). */
+function taintedWriter(g: ModelGraph, memo: Memo, index: number): number {
+  const hit = memo.writer[index]!;
+  if (hit !== UNKNOWN) return hit;
+  const data = g.nodes[index] as GraphNode<'data'>;
+  let found = -1;
   if (data.spec.write_validation !== true) {
-    for (const writer of g.sources(data, 'writes')) {
+    const row = g.inIndex(data.index);
+    for (let k = 0; k < row.length && found < 0; k++) {
+      const e = row[k]!;
+      if (g.edgeKind[e] !== WRITES) continue;
+      const writer = g.nodes[g.edgeSource[e]!]!;
       const untrusted =
         writer.kind === 'agent'
           ? untrustedEntryOf(g, writer) !== undefined
-          : writer.kind === 'tool' && (browses(writer) || (writer.spec.inputs ?? []).some((i) => !TRUSTED_INPUTS.has(i)));
-      if (untrusted) {
-        hit = writer.id;
-        break;
-      }
+          : writer.kind === 'tool' && (browses(writer) || untrustedSources(writer.spec.inputs).length > 0);
+      if (untrusted) found = writer.index;
     }
   }
-  memo.set(data.id, hit);
-  return hit;
+  memo.writer[data.index] = found;
+  if (found >= 0) memo.taintText[data.index] = `reads "${data.id}", which "${g.nodes[found]!.id}" writes from untrusted input without validation`;
+  return found;
+}
+
+/** What untrusted content a tool returns, as a clause, or null. */
+function toolReturns(g: ModelGraph, memo: Memo, index: number): string | null {
+  let text = memo.toolReturns[index];
+  if (text === undefined) {
+    const tool = g.nodes[index] as GraphNode<'tool'>;
+    const returned = untrustedSources(tool.spec.inputs);
+    if (browses(tool) && !returned.includes('web')) returned.unshift('web');
+    text = memo.toolReturns[index] = returned.length ? `tool "${tool.id}" returns ${returned.join(', ')} content` : null;
+  }
+  return text;
 }
 
 /**
  * Where untrusted content enters the agent's context: its own exposure and inputs, what its tools
  * return, and stores it reads that an agent or tool taking untrusted input writes unchecked.
  */
-function untrustedInputs(g: ModelGraph, agent: GraphNode<'agent'>, memo: Map<string, string | null>): string[] {
+function untrustedInputs(g: ModelGraph, memo: Memo, agent: GraphNode<'agent'>, row: Int32Array): string[] {
   const found: string[] = [];
   if (agent.spec.exposure === 'external') found.push('externally exposed');
-  const inputs = (agent.spec.inputs ?? []).filter((i) => !TRUSTED_INPUTS.has(i));
+  const inputs = untrustedSources(agent.spec.inputs);
   if (inputs.length) found.push(`inputs: ${inputs.join(', ')}`);
-  for (const b of g.targets(agent, 'exposed_to')) {
+  // One pass per relation kind, since the clauses come grouped by kind.
+  for (let k = 0; k < row.length; k++) {
+    const e = row[k]!;
+    if (g.edgeKind[e] !== EXPOSED_TO) continue;
+    const b = g.nodes[g.edgeTarget[e]!]!;
     if (isUntrustedBoundary(b)) found.push(`exposed to untrusted boundary "${b.id}"`);
   }
-  for (const tool of g.targets(agent, 'invokes') as GraphNode<'tool'>[]) {
-    const returned = (tool.spec.inputs ?? []).filter((i) => !TRUSTED_INPUTS.has(i));
-    if (browses(tool) && !returned.includes('web')) returned.unshift('web');
-    if (returned.length) found.push(`tool "${tool.id}" returns ${returned.join(', ')} content`);
+  for (let k = 0; k < row.length; k++) {
+    const e = row[k]!;
+    if (g.edgeKind[e] !== INVOKES) continue;
+    const returned = toolReturns(g, memo, g.edgeTarget[e]!);
+    if (returned !== null) found.push(returned);
   }
-  for (const data of g.targets(agent, 'reads') as GraphNode<'data'>[]) {
-    const writer = taintedWriter(g, data, memo);
-    if (writer !== null && writer !== agent.id) found.push(`reads "${data.id}", which "${writer}" writes from untrusted input without validation`);
+  for (let k = 0; k < row.length; k++) {
+    const e = row[k]!;
+    if (g.edgeKind[e] !== READS) continue;
+    const data = g.edgeTarget[e]!;
+    const writer = taintedWriter(g, memo, data);
+    if (writer >= 0 && writer !== agent.index) found.push(memo.taintText[data]!);
   }
   return found;
 }
@@ -60,35 +141,67 @@ function untrustedInputs(g: ModelGraph, agent: GraphNode<'agent'>, memo: Map<str
 const SAMPLE = 5;
 
 /**
- * The first `limit` sensitive stores the agent reaches in one step (by its own reads and writes,
+ * Enough of a sequence of stores to decide a sample walk over it: its first SAMPLE + 1 distinct
+ * sensitive stores. Whatever the walk has seen before, at most SAMPLE of these are skipped as
+ * seen, and after at most SAMPLE - seen new ones, one more new store stops it; so a credential's
+ * or a tool's stores are worked out once, cut to this, and shared by every agent that reaches it.
+ */
+const ENOUGH = SAMPLE + 1;
+
+function addSensitive(stores: GraphNode<'data'>[], node: AnyGraphNode): void {
+  if (stores.length < ENOUGH && node.kind === 'data' && isSensitive(node) && !stores.includes(node)) stores.push(node);
+}
+
+/** Enough of the sensitive stores a credential grants, in grant order. */
+function grantedSensitive(g: ModelGraph, memo: Memo, credential: number): readonly GraphNode<'data'>[] {
+  let stores = memo.granted[credential];
+  if (!stores) {
+    stores = memo.granted[credential] = [];
+    const row = g.outIndex(credential);
+    for (let k = 0; k < row.length && stores.length < ENOUGH; k++) {
+      if (g.edgeKind[row[k]!] === GRANTS) addSensitive(stores, g.nodes[g.edgeTarget[row[k]!]!]!);
+    }
+  }
+  return stores;
+}
+
+/** Enough of the sensitive stores a node reaches by its own reads and writes and its credentials' grants, in the order of its row. */
+function ownSensitive(g: ModelGraph, memo: Memo, row: Int32Array): GraphNode<'data'>[] {
+  const stores: GraphNode<'data'>[] = [];
+  for (let k = 0; k < row.length && stores.length < ENOUGH; k++) {
+    const e = row[k]!;
+    const kind = g.edgeKind[e];
+    if (kind === READS || kind === WRITES) addSensitive(stores, g.nodes[g.edgeTarget[e]!]!);
+    else if (kind === AUTHENTICATES_WITH) for (const data of grantedSensitive(g, memo, g.edgeTarget[e]!)) addSensitive(stores, data);
+  }
+  return stores;
+}
+
+function toolSensitive(g: ModelGraph, memo: Memo, tool: number): readonly GraphNode<'data'>[] {
+  return (memo.reached[tool] ??= ownSensitive(g, memo, g.outIndex(tool)));
+}
+
+/**
+ * The first SAMPLE sensitive stores the agent reaches in one step (by its own reads and writes,
  * its credentials' grants, and the same of its tools), in id order of the edges walked, and
  * whether there are more: a bounded walk, where listing them all is quadratic around hubs.
  */
-function sensitiveSample(g: ModelGraph, agent: GraphNode<'agent'>, limit: number): { ids: string[]; labels: string[]; more: boolean } {
-  const ids = new Map<string, string>();
-  let more = false;
-  const visit = (dataIndex: number): boolean => {
-    const data = g.nodes[dataIndex]!;
-    if (data.kind !== 'data' || !isSensitive(data) || ids.has(data.id)) return false;
-    if (ids.size === limit) return (more = true);
-    ids.set(data.id, `"${data.id}" ${data.spec.classification}`);
-    return false;
-  };
-  const walk = (index: number): boolean => {
-    for (const k of g.outIndex(index)) {
-      const e = g.edges[k]!;
-      if ((e.kind === 'reads' || e.kind === 'writes') && visit(e.target)) return true;
-      if (e.kind === 'authenticates_with') {
-        for (const j of g.outIndex(e.target)) {
-          const grant = g.edges[j]!;
-          if (grant.kind === 'grants' && visit(grant.target)) return true;
-        }
-      }
+function sensitiveSample(g: ModelGraph, memo: Memo, row: Int32Array): { found: GraphNode<'data'>[]; more: boolean } {
+  const found: GraphNode<'data'>[] = [];
+  /** Adds the stores not seen yet; true when one is past the limit, which ends the walk. */
+  const visit = (stores: readonly GraphNode<'data'>[]): boolean => {
+    for (const data of stores) {
+      if (found.includes(data)) continue;
+      if (found.length === SAMPLE) return true;
+      found.push(data);
     }
     return false;
   };
-  if (!walk(agent.index)) for (const e of g.outEdgesOf(agent, 'invokes')) if (walk(e.target)) break;
-  return { ids: [...ids.keys()], labels: [...ids.values()], more };
+  let more = visit(ownSensitive(g, memo, row));
+  for (let k = 0; k < row.length && !more; k++) {
+    if (g.edgeKind[row[k]!] === INVOKES) more = visit(toolSensitive(g, memo, g.edgeTarget[row[k]!]!));
+  }
+  return { found, more };
 }
 
 export default defineRule({
@@ -114,27 +227,30 @@ export default defineRule({
   remediation:
     'Remove one leg: split the agent so that the part reading untrusted content cannot see sensitive data, drop the sensitive data it does not need, or gate every egress tool with human approval (approval: true) or a run-time policy check on the invocation (policy_check: true) that restricts destinations.',
   *check({ graph }) {
-    const memo = new Map<string, string | null>();
+    const memo: Memo = {
+      openEgress: new Uint8Array(graph.order),
+      toolReturns: new Array(graph.order),
+      writer: new Int32Array(graph.order).fill(UNKNOWN),
+      taintText: new Array(graph.order),
+      granted: new Array(graph.order),
+      reached: new Array(graph.order),
+    };
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
-      const egress = graph
-        .outEdgesOf(agent, 'invokes')
-        .filter((e) => {
-          const tool = graph.nodes[e.target] as GraphNode<'tool'>;
-          return sendsOutside(tool) && !toolRequiresApproval(tool) && e.attrs.approval !== true && e.attrs.policy_check !== true;
-        })
-        .map((e) => e.to);
-      if (!egress.length) continue;
+      const row = graph.outIndex(agent.index);
+      const egress = openEgressOf(graph, memo, row);
+      if (!egress) continue;
       if (!accessSummaryOf(graph, agent.id).sensitive) continue;
-      const untrusted = untrustedInputs(graph, agent, memo);
+      const untrusted = untrustedInputs(graph, memo, agent, row);
       if (!untrusted.length) continue;
-      const sensitive = sensitiveSample(graph, agent, SAMPLE);
+      const sensitive = sensitiveSample(graph, memo, row);
+      const ids = sensitive.found.map((d) => d.id);
       yield {
         subject: agent,
-        related: [...egress, ...sensitive.ids],
+        related: [...egress, ...ids],
         message:
           `agent "${agent.id}" takes untrusted input (${untrusted.join('; ')}), ` +
-          `reaches sensitive data (${sensitive.labels.join(', ')}${sensitive.more ? ' and more' : ''}) ` +
+          `reaches sensitive data (${sensitive.found.map((d) => `"${d.id}" ${d.spec.classification}`).join(', ')}${sensitive.more ? ' and more' : ''}) ` +
           `and can send outside with no approval or policy check (${egress.map((t) => `"${t}"`).join(', ')})`,
       };
     }
