@@ -1,30 +1,20 @@
 import { escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import { RELATION_CODE, type GraphEdge, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import type { GraphEdge, GraphNode, ModelGraph } from '../src/graph/graph.js';
 import {
+  accessAtLeast,
   credentialLifetime,
+  highestGrant,
   isCredentialActive,
   isLongLived,
   isWorkloadIdentity,
   WORKLOAD_IDENTITY_DEFAULT_TTL_SECONDS,
 } from '../src/graph/query.js';
 
-const GRANTS = RELATION_CODE.grants;
-
-/**
- * The first write or admin grant of the highest access a credential gives, or undefined when it
- * gives neither: `highestGrant` narrowed to what the rule reports, without listing every grant.
- */
-function topPrivilegedGrant(g: ModelGraph, credential: number): GraphEdge | undefined {
-  let top: GraphEdge | undefined;
-  const row = g.outIndex(credential);
-  for (let k = 0; k < row.length; k++) {
-    if (g.edgeKind[row[k]!] !== GRANTS) continue;
-    const grant = g.edges[row[k]!]!;
-    if (grant.attrs.access === 'admin') return grant;
-    if (grant.attrs.access === 'write') top ??= grant;
-  }
-  return top;
+/** The first write or admin grant of the highest access a credential gives, or undefined when it gives neither. */
+function topPrivilegedGrant(g: ModelGraph, credential: GraphNode<'credential'>): GraphEdge | undefined {
+  const top = highestGrant(g, credential);
+  return top && accessAtLeast(top.attrs.access ?? 'read', 'write') ? top : undefined;
 }
 
 /** A SPIFFE or OIDC-federated identity whose tokens live an hour or less. */
@@ -51,7 +41,7 @@ export default defineRule({
       if (!isCredentialActive(credential)) continue;
       const { just_in_time, revoked_at_task_end } = credential.spec;
       if (just_in_time === true || revoked_at_task_end === true) continue;
-      const top = topPrivilegedGrant(graph, credential.index);
+      const top = topPrivilegedGrant(graph, credential);
       if (!top || isLongLived(credential) || isShortLivedWorkloadIdentity(credential)) continue;
       const access = top.attrs.access!;
       const target = top.to;

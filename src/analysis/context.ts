@@ -1,15 +1,5 @@
-import type { GraphNode, ModelGraph } from '../graph/graph.js';
-import {
-  accessAtLeast,
-  accessSummaryOf,
-  agentHoldersOf,
-  grantsOf,
-  highestGrant,
-  isExternal,
-  isIrreversible,
-  lifecycleOf,
-  untrustedEntryOf,
-} from '../graph/query.js';
+import { RELATION_CODE, type AnyGraphNode, type GraphNode, type ModelGraph } from '../graph/graph.js';
+import { accessAtLeast, accessSummaryOf, highestGrant, isExternal, isIrreversible, lifecycleOf, untrustedEntryOf } from '../graph/query.js';
 import { raiseSeverity, type Severity } from './severity.js';
 
 /**
@@ -23,32 +13,40 @@ export function escalateForAgent(g: ModelGraph, agent: GraphNode<'agent'>, base:
   return { severity: raiseSeverity(base, escalationSteps(reasons.length)), reasons };
 }
 
-// Many rules raise findings on the same agent or credential: its factors are worked out once per graph.
-const agentMemo = new WeakMap<ModelGraph, Map<number, readonly string[]>>();
-const credentialMemo = new WeakMap<ModelGraph, Map<number, CredentialFactors>>();
+// Many rules raise findings on the same agent or credential: its factors are worked out once per
+// graph, kept by node index.
+const agentMemo = new WeakMap<ModelGraph, (readonly string[] | undefined)[]>();
+const credentialMemo = new WeakMap<ModelGraph, (CredentialFactors | undefined)[]>();
 
 /** A credential's factors, and once asked for, all of them in order. */
 type CredentialFactors = Partial<Record<CredentialRiskFactor, string>> & { all?: readonly string[] };
 
-function memoOf<T>(memos: WeakMap<ModelGraph, Map<number, T>>, g: ModelGraph): Map<number, T> {
+function memoOf<T>(memos: WeakMap<ModelGraph, (T | undefined)[]>, g: ModelGraph): (T | undefined)[] {
   let memo = memos.get(g);
-  if (!memo) memos.set(g, (memo = new Map()));
+  if (!memo) memos.set(g, (memo = []));
   return memo;
 }
 
 function agentFactors(g: ModelGraph, agent: GraphNode<'agent'>): readonly string[] {
   const memo = memoOf(agentMemo, g);
-  const hit = memo.get(agent.index);
+  const hit = memo[agent.index];
   if (hit) return hit;
   const reasons: string[] = [];
   if (isExternal(agent)) reasons.push('externally exposed');
   const access = accessSummaryOf(g, agent);
   if (access.restricted) reasons.push('reaches restricted data');
-  if (g.outEdgesOf(agent, 'invokes').some((e) => isIrreversible(g.nodes[e.target] as GraphNode<'tool'>))) {
-    reasons.push('can take irreversible actions');
-  } else if (access.write) reasons.push('can write data');
-  memo.set(agent.index, Object.freeze(reasons));
-  return reasons;
+  if (invokesIrreversible(g, agent)) reasons.push('can take irreversible actions');
+  else if (access.write) reasons.push('can write data');
+  return (memo[agent.index] = Object.freeze(reasons));
+}
+
+const { invokes: INVOKES, grants: GRANTS, authenticates_with: AUTHENTICATES_WITH } = RELATION_CODE;
+
+function invokesIrreversible(g: ModelGraph, agent: GraphNode<'agent'>): boolean {
+  for (const k of g.outIndex(agent.index)) {
+    if (g.edgeKind[k] === INVOKES && isIrreversible(g.nodes[g.edgeTarget[k]!] as GraphNode<'tool'>)) return true;
+  }
+  return false;
 }
 
 /** The context that raises a finding on a credential. */
@@ -85,21 +83,31 @@ const CREDENTIAL_FACTORS: readonly CredentialRiskFactor[] = ['privilege', 'restr
 
 function credentialFactors(g: ModelGraph, credential: GraphNode<'credential'>): CredentialFactors {
   const memo = memoOf(credentialMemo, g);
-  const hit = memo.get(credential.index);
+  const hit = memo[credential.index];
   if (hit) return hit;
   const factors: CredentialFactors = {};
   const top = highestGrant(g, credential);
-  if (top && accessAtLeast(top.access, 'write')) factors.privilege = `grants ${top.access} on "${top.target.id}"`;
-  const restricted = grantsOf(g, credential).find((gr) => gr.target.kind === 'data' && gr.target.spec.classification === 'restricted');
-  if (restricted) factors.restricted = `gives access to restricted data "${restricted.target.id}"`;
-  for (const holder of agentHoldersOf(g, credential)) {
-    const entry = lifecycleOf(holder) === 'retired' ? undefined : untrustedEntryOf(g, holder);
+  const access = top?.attrs.access ?? 'read';
+  if (top && accessAtLeast(access, 'write')) factors.privilege = `grants ${access} on "${top.to}"`;
+  for (const k of g.outIndex(credential.index)) {
+    if (g.edgeKind[k] !== GRANTS || !isRestrictedData(g.nodes[g.edgeTarget[k]!]!)) continue;
+    factors.restricted = `gives access to restricted data "${g.nodes[g.edgeTarget[k]!]!.id}"`;
+    break;
+  }
+  for (const k of g.inIndex(credential.index)) {
+    if (g.edgeKind[k] !== AUTHENTICATES_WITH) continue;
+    const holder = g.nodes[g.edgeSource[k]!]!;
+    if (holder.kind !== 'agent' || lifecycleOf(holder) === 'retired') continue;
+    const entry = untrustedEntryOf(g, holder);
     if (entry === undefined) continue;
     factors.exposure = `held by agent "${holder.id}", which is ${entry.replace(/^takes/, 'taking')}`;
     break;
   }
-  memo.set(credential.index, factors);
-  return factors;
+  return (memo[credential.index] = factors);
+}
+
+function isRestrictedData(node: AnyGraphNode): boolean {
+  return node.kind === 'data' && node.spec.classification === 'restricted';
 }
 
 /** One step for any risk factor, two when all three are present. */

@@ -21,11 +21,6 @@ export function holdersOf(g: ModelGraph, credentialId: NodeRef): AnyGraphNode[] 
   return g.sources(credentialId, 'authenticates_with');
 }
 
-/** Agents that hold a credential, directly. */
-export function agentHoldersOf(g: ModelGraph, credentialId: NodeRef): GraphNode<'agent'>[] {
-  return holdersOf(g, credentialId).filter((n): n is GraphNode<'agent'> => n.kind === 'agent');
-}
-
 export function toolsOf(g: ModelGraph, agentId: NodeRef): GraphNode<'tool'>[] {
   return g.targets(agentId, 'invokes') as GraphNode<'tool'>[];
 }
@@ -55,7 +50,7 @@ export function isActiveOwner(owner: GraphNode<'owner'>): boolean {
 /** The team of an owner: itself for a team, its team (if any) for a person. */
 export function teamOf(g: ModelGraph, owner: GraphNode<'owner'>): GraphNode<'owner'> {
   if ((owner.spec.type ?? 'team') === 'team') return owner;
-  const teams = teamsByOwner(g);
+  const teams = teamByOwner.of(g);
   let team = teams[owner.index];
   if (team === undefined) {
     const member = g.targets(owner, 'member_of')[0] as GraphNode<'owner'> | undefined;
@@ -64,18 +59,24 @@ export function teamOf(g: ModelGraph, owner: GraphNode<'owner'>): GraphNode<'own
   return team;
 }
 
-// Rules ask for the teams of the same few thousand people hundreds of thousands of times: the
-// answers are kept per graph, and the last graph's at hand.
-const teamMemos = new WeakMap<ModelGraph, (GraphNode<'owner'> | undefined)[]>();
-let lastTeams: { graph: WeakRef<ModelGraph>; teams: (GraphNode<'owner'> | undefined)[] } | undefined;
+/**
+ * Answers kept per graph and node index. Rules ask one graph the same questions hundreds of
+ * thousands of times in a row: the last graph's table is kept at hand, weakly.
+ */
+class PerNode<T> {
+  private readonly tables = new WeakMap<ModelGraph, (T | undefined)[]>();
+  private last: { graph: WeakRef<ModelGraph>; table: (T | undefined)[] } | undefined;
 
-function teamsByOwner(g: ModelGraph): (GraphNode<'owner'> | undefined)[] {
-  if (lastTeams?.graph.deref() === g) return lastTeams.teams;
-  let teams = teamMemos.get(g);
-  if (!teams) teamMemos.set(g, (teams = []));
-  lastTeams = { graph: new WeakRef(g), teams };
-  return teams;
+  of(g: ModelGraph): (T | undefined)[] {
+    if (this.last?.graph.deref() === g) return this.last.table;
+    let table = this.tables.get(g);
+    if (!table) this.tables.set(g, (table = []));
+    this.last = { graph: new WeakRef(g), table };
+    return table;
+  }
 }
+
+const teamByOwner = new PerNode<GraphNode<'owner'>>();
 
 /** Active owners accountable at run time: business owners and operators. */
 export function accountableOwners(g: ModelGraph, id: NodeRef): GraphNode<'owner'>[] {
@@ -213,10 +214,18 @@ export function grantsOf(g: ModelGraph, credentialId: NodeRef): Grant[] {
   return g.outEdgesOf(credentialId, 'grants').map((edge) => ({ target: g.nodes[edge.target]!, access: edge.attrs.access ?? 'read', edge }));
 }
 
-/** The grant with the highest access (the first by target id among equals), if it grants anything. */
-export function highestGrant(g: ModelGraph, credentialId: NodeRef): Grant | undefined {
-  let best: Grant | undefined;
-  for (const grant of grantsOf(g, credentialId)) if (!best || ACCESS_RANK[grant.access] > ACCESS_RANK[best.access]) best = grant;
+/**
+ * The grant with the highest access (the first by target id among equals), if the credential
+ * grants anything: read from the credential's row, with no list built.
+ */
+export function highestGrant(g: ModelGraph, credential: GraphNode<'credential'>): GraphEdge | undefined {
+  let best: GraphEdge | undefined;
+  for (const k of g.outIndex(credential.index)) {
+    if (g.edgeKind[k] !== GRANTS) continue;
+    const grant = g.edges[k]!;
+    if (!best || ACCESS_RANK[grant.attrs.access ?? 'read'] > ACCESS_RANK[best.attrs.access ?? 'read']) best = grant;
+    if (grant.attrs.access === 'admin') break;
+  }
   return best;
 }
 
@@ -289,12 +298,11 @@ export function credentialIssuers(g: ModelGraph, id: NodeRef): Map<string, strin
   return issuers;
 }
 
-const issuerMemos = new WeakMap<ModelGraph, (readonly string[] | undefined)[]>();
+const issuerTeams = new PerNode<readonly string[]>();
 
 /** The teams of a credential's issuers, once each, in the order of its issuers: read once per graph. */
 function issuerTeamsOf(g: ModelGraph, credential: GraphNode<'credential'>): readonly string[] {
-  let memo = issuerMemos.get(g);
-  if (!memo) issuerMemos.set(g, (memo = []));
+  const memo = issuerTeams.of(g);
   return (memo[credential.index] ??= [...new Set(ownersWithRole(g, credential, 'issuer').map((o) => teamOf(g, o).id))]);
 }
 
@@ -304,6 +312,17 @@ function issuerTeamsOf(g: ModelGraph, credential: GraphNode<'credential'>): read
  * vendor boundaries are untrusted unless stated otherwise).
  */
 export function untrustedEntryOf(g: ModelGraph, agent: GraphNode<'agent'>): string | undefined {
+  const memo = entries.of(g);
+  let entry = memo[agent.index];
+  if (entry === undefined) memo[agent.index] = entry = entryOf(g, agent) ?? NO_ENTRY;
+  return entry === NO_ENTRY ? undefined : entry;
+}
+
+/** Marks an agent known to meet no untrusted input (no description is empty). */
+const NO_ENTRY = '';
+const entries = new PerNode<string>();
+
+function entryOf(g: ModelGraph, agent: GraphNode<'agent'>): string | undefined {
   if (isExternal(agent)) return 'externally exposed';
   if (takesUntrustedInput(agent)) return 'takes untrusted input';
   for (const e of g.outEdgesOf(agent, 'exposed_to')) {
