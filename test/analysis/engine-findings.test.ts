@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/engine.js';
 import { compareFindings } from '../../src/analysis/finding.js';
 import { defineRule, type RuleResult } from '../../src/analysis/rule.js';
+import { buildGraph } from '../../src/graph/graph.js';
 import { loadCase } from '../helpers/rule-cases.js';
 
 /** A rule that yields the given results as they are, to test what the engine makes of them. */
@@ -113,6 +114,33 @@ describe('engine: finding ids', () => {
       'r@a.k',
       'r@b',
       'r@not-a-node',
+    ]);
+  });
+
+  it('dedupes by id on a graph built without the loader, whose ids may hold "/"', () => {
+    // The loader rejects "/" in ids; a model built in code may have it, and then `r@a/b` is both
+    // the keyed finding (a, b) and the unkeyed finding on node "a/b": the first one wins.
+    const loaded = loadCase({ version: 1, agents: [{ id: 'a' }, { id: 'ab' }, { id: 'b' }] });
+    const model = {
+      entities: loaded.nodes.map((n) => ({ id: n.id === 'ab' ? 'a/b' : n.id, kind: n.kind, spec: n.spec, source: n.source })),
+      relations: [],
+      accepted: [],
+      files: loaded.files,
+    };
+    const g = buildGraph(model as unknown as Parameters<typeof buildGraph>[0]);
+    const rule = ruleYielding('r', [
+      { subject: 'a', key: 'b', message: 'keyed first' },
+      { subject: 'a/b', message: 'the same id, unkeyed' },
+      { subject: 'b', key: 'x/y', message: 'keyed with a slash' },
+      { subject: 'b', key: 'x/y', message: 'again' },
+      { subject: 'a/b', key: 'c', message: 'on the node with a slash' },
+      { subject: 'a', key: 'b/c', message: 'the same id as the one before' },
+    ]);
+    const findings = analyze(g, { asOf: '2026-11-01', rules: [rule] }).findings;
+    expect(findings.map((f) => [f.id, f.message])).toEqual([
+      ['r@a/b', 'keyed first'],
+      ['r@a/b/c', 'on the node with a slash'],
+      ['r@b/x/y', 'keyed with a slash'],
     ]);
   });
 });
