@@ -5,7 +5,6 @@ import { isExternal, lifecycleOf } from '../src/graph/query.js';
 
 const INVOKES = RELATION_CODE.invokes;
 const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
-const OWNS = RELATION_CODE.owns;
 
 /** How many routes a message names before it summarises the rest. */
 const NAMED_ROUTES = 3;
@@ -30,13 +29,7 @@ function noCarriers(g: ModelGraph): Carriers {
 
 /** Whether a node has an owner with the data or the business role, active or not. */
 function hasDataOwner(g: ModelGraph, index: number): boolean {
-  const row = g.inIndex(index);
-  for (let k = 0; k < row.length; k++) {
-    if (g.edgeKind[row[k]!] !== OWNS) continue;
-    const role = g.edges[row[k]!]!.attrs.role;
-    if (role === 'data' || role === 'business') return true;
-  }
-  return false;
+  return g.someInEdge(index, 'owns', (e) => e.attrs.role === 'data' || e.attrs.role === 'business');
 }
 
 const VERB: Partial<Record<GraphEdge['kind'], string>> = { reads: 'read', writes: 'written', logs_to: 'logged to', grants: 'granted' };

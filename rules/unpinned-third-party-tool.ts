@@ -4,7 +4,6 @@ import { isIrreversible } from '../src/graph/query.js';
 
 const INVOKES = RELATION_CODE.invokes;
 const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
-const GRANTS = RELATION_CODE.grants;
 
 /**
  * A version that resolves to different content over time: a tag such as "latest", a range
@@ -25,13 +24,7 @@ function isThirdParty(tool: GraphNode<'tool'>): boolean {
 
 /** Whether a credential grants write or admin access on anything. */
 function grantsWriteOrAdmin(g: ModelGraph, credential: number): boolean {
-  const row = g.outIndex(credential);
-  for (let k = 0; k < row.length; k++) {
-    if (g.edgeKind[row[k]!] !== GRANTS) continue;
-    const access = g.edges[row[k]!]!.attrs.access;
-    if (access === 'write' || access === 'admin') return true;
-  }
-  return false;
+  return g.someOutEdge(credential, 'grants', (e) => e.attrs.access === 'write' || e.attrs.access === 'admin');
 }
 
 function escalationReasons(g: ModelGraph, tool: GraphNode<'tool'>): string[] {

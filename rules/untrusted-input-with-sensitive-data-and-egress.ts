@@ -3,12 +3,7 @@ import { RELATION_CODE, type AnyGraphNode, type GraphNode, type ModelGraph } fro
 import { accessSummaryOf, isSensitive, isUntrustedBoundary, lifecycleOf, toolRequiresApproval, untrustedEntryOf } from '../src/graph/query.js';
 import { TRUSTED_INPUTS } from '../src/model/schema.js';
 
-const INVOKES = RELATION_CODE.invokes;
-const READS = RELATION_CODE.reads;
-const WRITES = RELATION_CODE.writes;
-const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
-const GRANTS = RELATION_CODE.grants;
-const EXPOSED_TO = RELATION_CODE.exposed_to;
+const { invokes: INVOKES, reads: READS, writes: WRITES, authenticates_with: AUTHENTICATES_WITH, grants: GRANTS, exposed_to: EXPOSED_TO } = RELATION_CODE;
 
 function browses(tool: GraphNode<'tool'>): boolean {
   return tool.spec.kind === 'browser' || (tool.spec.actions ?? []).includes('browse');

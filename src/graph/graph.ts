@@ -200,6 +200,22 @@ export class ModelGraph {
     return out;
   }
 
+  /** Whether some edge of one kind leaving node `index` passes `test`; reads no other edge. */
+  someOutEdge(index: number, kind: RelationKindName, test: (e: GraphEdge) => boolean): boolean {
+    return this.someEdge(this.outEdges, index, kind, test);
+  }
+
+  /** Whether some edge of one kind arriving at node `index` passes `test`. */
+  someInEdge(index: number, kind: RelationKindName, test: (e: GraphEdge) => boolean): boolean {
+    return this.someEdge(this.inEdges, index, kind, test);
+  }
+
+  private someEdge(rows: Int32Array, index: number, kind: RelationKindName, test: (e: GraphEdge) => boolean): boolean {
+    const { list, lo, hi } = this.rangeOf(rows, this.nodes[index]!, kind);
+    for (let k = lo; k < hi; k++) if (test(this.edges[list[k]!]!)) return true;
+    return false;
+  }
+
   /** Raw adjacency for analyses that walk the whole graph: edge indices of node `index`'s out-edges. */
   outIndex(index: number): Int32Array {
     return this.outEdges.subarray(this.outStart[index]!, this.outStart[index + 1]!);
