@@ -120,6 +120,12 @@ describe('the graph of the design example', () => {
       expect([...design.outIndex(n.index)].map((i) => design.edges[i]!)).toEqual(design.outEdgesOf(n.id));
       expect([...design.inIndex(n.index)].map((i) => design.edges[i]!)).toEqual(design.inEdgesOf(n.id));
     }
+    const triage = design.node('triage')!.index;
+    expect(design.someOutEdge(triage, 'invokes', (e) => e.to === 'ticket-api')).toBe(true);
+    expect(design.someOutEdge(triage, 'invokes', (e) => e.to === 'stripe-key')).toBe(false);
+    expect(design.someOutEdge(triage, 'authenticates_with', (e) => e.to === 'stripe-key')).toBe(true);
+    expect(design.someInEdge(triage, 'owns', (e) => e.attrs.role === 'shutdown')).toBe(true);
+    expect(design.someInEdge(design.node('payments')!.index, 'owns', () => true)).toBe(false);
     expect(design.accepted.map((a) => a.finding)).toEqual(['static-credential@stripe-key']);
     expect(design.files).toEqual(['design.yaml']);
   });
