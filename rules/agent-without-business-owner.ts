@@ -1,6 +1,37 @@
 import { AGENT_ESCALATION, escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import { accountableOwners, isActiveOwner, lifecycleOf, ownersWithRole, parentOf } from '../src/graph/query.js';
+import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import { isActiveOwner, lifecycleOf } from '../src/graph/query.js';
+
+const { owns: OWNS, child_of: CHILD_OF } = RELATION_CODE;
+
+/**
+ * The agent's business owners, active or not, in relation order, or undefined when one of them is
+ * active; and whether it has an active business owner or operator. One pass over its raw in-row.
+ */
+function businessOwners(g: ModelGraph, agent: GraphNode<'agent'>): { owners: GraphNode<'owner'>[]; accountable: boolean } | undefined {
+  let owners: GraphNode<'owner'>[] | undefined;
+  let accountable = false;
+  for (const k of g.inIndex(agent.index)) {
+    if (g.edgeKind[k] !== OWNS) continue;
+    const edge = g.edges[k]!;
+    const role = edge.attrs.role;
+    if (role !== 'business' && role !== 'operator') continue;
+    const owner = g.nodes[edge.source] as GraphNode<'owner'>;
+    const active = isActiveOwner(owner);
+    if (role === 'business') {
+      if (active) return undefined;
+      (owners ??= []).push(owner);
+    }
+    accountable ||= active;
+  }
+  return { owners: owners ?? [], accountable };
+}
+
+function hasParent(g: ModelGraph, agent: GraphNode<'agent'>): boolean {
+  for (const k of g.outIndex(agent.index)) if (g.edgeKind[k] === CHILD_OF) return true;
+  return false;
+}
 
 export default defineRule({
   id: 'agent-without-business-owner',
@@ -16,9 +47,11 @@ export default defineRule({
   *check({ graph }) {
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
-      const owners = ownersWithRole(graph, agent, 'business');
-      if (owners.some(isActiveOwner)) continue;
-      if (parentOf(graph, agent) && !accountableOwners(graph, agent).length) continue;
+      const business = businessOwners(graph, agent);
+      if (!business) continue;
+      // A sub-agent with no accountable owner at all is sub-agent-without-own-owner's finding.
+      if (!business.accountable && hasParent(graph, agent)) continue;
+      const owners = business.owners;
       const { severity, reasons } = escalateForAgent(graph, agent, 'high');
       yield {
         subject: agent,

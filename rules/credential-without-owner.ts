@@ -1,15 +1,50 @@
 import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import type { AnyGraphNode, ModelGraph } from '../src/graph/graph.js';
-import { accountableOwners, holdersOf, isActiveOwner, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
+import { RELATION_CODE, type AnyGraphNode, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import type { OwnerRoleName } from '../src/model/schema.js';
+import { isActiveOwner, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
+
+const { owns: OWNS, authenticates_with: AUTHENTICATES_WITH } = RELATION_CODE;
+
+function isAccountableRole(role: OwnerRoleName | undefined): boolean {
+  return role === 'business' || role === 'operator';
+}
+
+/** Whether the node has an active business owner or operator, read from its raw in-row. */
+function hasAccountableOwner(g: ModelGraph, index: number): boolean {
+  for (const k of g.inIndex(index)) {
+    if (g.edgeKind[k] !== OWNS) continue;
+    const edge = g.edges[k]!;
+    if (isAccountableRole(edge.attrs.role) && isActiveOwner(g.nodes[edge.source] as GraphNode<'owner'>)) return true;
+  }
+  return false;
+}
+
+/** The node's owners with their roles, in relation order (`ownersOf`). */
+function ownersWithRoles(g: ModelGraph, index: number): { owner: GraphNode<'owner'>; role: OwnerRoleName }[] {
+  const owners: { owner: GraphNode<'owner'>; role: OwnerRoleName }[] = [];
+  for (const k of g.inIndex(index)) {
+    if (g.edgeKind[k] !== OWNS) continue;
+    const edge = g.edges[k]!;
+    owners.push({ owner: g.nodes[edge.source] as GraphNode<'owner'>, role: edge.attrs.role! });
+  }
+  return owners;
+}
 
 /**
  * The agent or tool that is the only workload holding the credential, when there is exactly one:
  * the credential is then that workload's own identity, and the workload's owners answer for it.
  */
-function soleWorkload(g: ModelGraph, credentialId: string): AnyGraphNode | undefined {
-  const workloads = holdersOf(g, credentialId).filter((h) => h.kind === 'tool' || (h.kind === 'agent' && lifecycleOf(h) !== 'retired'));
-  return workloads.length === 1 ? workloads[0] : undefined;
+function soleWorkload(g: ModelGraph, credential: GraphNode<'credential'>): AnyGraphNode | undefined {
+  let workload: AnyGraphNode | undefined;
+  for (const k of g.inIndex(credential.index)) {
+    if (g.edgeKind[k] !== AUTHENTICATES_WITH) continue;
+    const h = g.nodes[g.edgeSource[k]!]!;
+    if (h.kind !== 'tool' && (h.kind !== 'agent' || lifecycleOf(h) === 'retired')) continue;
+    if (workload) return undefined;
+    workload = h;
+  }
+  return workload;
 }
 
 export default defineRule({
@@ -25,19 +60,17 @@ export default defineRule({
   remediation:
     'Name an active team under owner (or owners.business / owners.operator) on the credential: the team whose workload uses it, not only the team that issued it.',
   *check({ graph }) {
-    const workloadOwned = new Map<string, boolean>();
+    // Per workload: 0 not known yet, 1 without, 2 with an accountable owner (many credentials share one).
+    const workloadOwned = new Uint8Array(graph.order);
     for (const credential of graph.nodesOf('credential')) {
-      if (!isCredentialActive(credential)) continue;
-      const owners = graph.ownersOf(credential);
-      const accountable = owners.filter((o) => (o.role === 'business' || o.role === 'operator') && isActiveOwner(o.owner));
-      if (accountable.length) continue;
-      const workload = soleWorkload(graph, credential.id);
+      if (!isCredentialActive(credential) || hasAccountableOwner(graph, credential.index)) continue;
+      const workload = soleWorkload(graph, credential);
       if (workload) {
-        let owned = workloadOwned.get(workload.id);
-        if (owned === undefined) workloadOwned.set(workload.id, (owned = accountableOwners(graph, workload).length > 0));
-        if (owned) continue;
+        if (!workloadOwned[workload.index]) workloadOwned[workload.index] = hasAccountableOwner(graph, workload.index) ? 2 : 1;
+        if (workloadOwned[workload.index] === 2) continue;
       }
-      const inactive = owners.filter((o) => (o.role === 'business' || o.role === 'operator') && !isActiveOwner(o.owner));
+      const owners = ownersWithRoles(graph, credential.index);
+      const inactive = owners.filter((o) => isAccountableRole(o.role) && !isActiveOwner(o.owner));
       const issuers = owners.filter((o) => o.role === 'issuer').map((o) => o.owner.id);
       const parts: string[] = [];
       if (inactive.length)
