@@ -16,14 +16,24 @@ function describeGrant(access: AccessLevel, target: AnyGraphNode): string {
   return `${access} on "${target.id}"${cls}`;
 }
 
+/**
+ * The ids once each and ascending, the order the engine gives related lists (and keeps when a list
+ * already has it). A credential's grants come in target order, so this is mostly a check.
+ */
+function ascending(ids: string[]): readonly string[] {
+  for (let i = 1; i < ids.length; i++) if (!(ids[i - 1]! < ids[i]!)) return [...new Set(ids)].sort();
+  return ids;
+}
+
 /** What every finding on one privileged credential shares. */
 interface PrivilegedCredential {
-  /** The credential and its privileged grants' targets, once each and ascending (the engine's order, so it keeps the list). */
+  /** The credential and its privileged grants' targets, once each and ascending. */
   related: readonly string[];
   /** The first three privileged grants in words, and how many more. */
   grants: string;
-  /** The reason given by its first privileged grant on restricted data, if any. */
-  restricted: string | undefined;
+  /** The finding's reasons for an agent that does not, and one that does, run autonomously. */
+  reasons: readonly string[];
+  autonomousReasons: readonly string[];
 }
 
 /** The credential's write or admin grants on sensitive data and admin grants on anything, or undefined when it has none. */
@@ -45,7 +55,13 @@ function privilegedCredential(g: ModelGraph, credential: GraphNode<'credential'>
   const count = ids.length - 1;
   if (!count) return undefined;
   const more = count > 3 ? ` and ${count - 3} more` : '';
-  return { related: [...new Set(ids)].sort(), grants: `${shown.join(', ')}${more}`, restricted };
+  const reasons = restricted === undefined ? [] : [restricted];
+  return {
+    related: ascending(ids),
+    grants: `${shown.join(', ')}${more}`,
+    reasons: Object.freeze(reasons),
+    autonomousReasons: Object.freeze([...reasons, 'the agent runs autonomously']),
+  };
 }
 
 /** `untrustedEntryOf`, reading the agent's exposures from its raw out-row instead of an array built per agent. */
@@ -75,7 +91,8 @@ export default defineRule({
     'Take the credential away from the exposed agent: let it delegate to an internal agent or a tool that holds a narrowly scoped credential and checks each request (approval, policy check, on-behalf-of), or require human approval on the relation.',
   *check({ graph }) {
     // Most credentials are held by several agents: what their findings share is worked out once.
-    const privileged = new Map<number, PrivilegedCredential | null>();
+    // By credential index: undefined not known yet, null not privileged.
+    const privileged: (PrivilegedCredential | null | undefined)[] = new Array(graph.order);
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
       const entry = untrustedEntry(graph, agent);
@@ -85,12 +102,10 @@ export default defineRule({
         if (graph.edgeKind[k] !== AUTHENTICATES_WITH) continue;
         const credential = graph.nodes[graph.edgeTarget[k]!]!;
         if (credential.kind !== 'credential' || !isCredentialActive(credential) || graph.edges[k]!.attrs.approval === true) continue;
-        let grants = privileged.get(credential.index);
-        if (grants === undefined) privileged.set(credential.index, (grants = privilegedCredential(graph, credential) ?? null));
+        let grants = privileged[credential.index];
+        if (grants === undefined) grants = privileged[credential.index] = privilegedCredential(graph, credential) ?? null;
         if (!grants) continue;
-        const reasons: string[] = [];
-        if (grants.restricted !== undefined) reasons.push(grants.restricted);
-        if (autonomous) reasons.push('the agent runs autonomously');
+        const reasons = autonomous ? grants.autonomousReasons : grants.reasons;
         yield {
           subject: agent,
           key: credential.id,

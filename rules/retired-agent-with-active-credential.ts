@@ -9,9 +9,24 @@ function isStopped(node: GraphNode<'agent'>): boolean {
   return lifecycle === 'retired' || lifecycle === 'suspended';
 }
 
+/**
+ * `id` and `others` once each and ascending, the order the engine gives related lists (and keeps
+ * when a list already has it). Holders come in relation order, which mostly is id order: then `id`
+ * is only put in its place.
+ */
+function ascendingWith(id: string, others: string[]): readonly string[] {
+  let at = 0;
+  for (let i = 0; i < others.length; i++) {
+    if ((i > 0 && !(others[i - 1]! < others[i]!)) || others[i] === id) return [...new Set([id, ...others])].sort();
+    if (others[i]! < id) at = i + 1;
+  }
+  others.splice(at, 0, id);
+  return others;
+}
+
 /** What every finding on one credential shares: its related ids and the note on its live holders. */
 interface HeldCredential {
-  /** The credential and its live holders, once each and ascending (the engine's order, so it keeps the list). */
+  /** The credential and its live holders, once each and ascending. */
   related: readonly string[];
   /** The message's tail naming the live holders, or '' when there are none. */
   note: string;
@@ -19,7 +34,7 @@ interface HeldCredential {
 
 /** The credential's live holders (all but stopped agents; the stopped agent itself is never among them). */
 function heldCredential(g: ModelGraph, credential: GraphNode<'credential'>): HeldCredential {
-  const ids: string[] = [credential.id];
+  const ids: string[] = [];
   const named: string[] = [];
   for (const k of g.inIndex(credential.index)) {
     if (g.edgeKind[k] !== AUTHENTICATES_WITH) continue;
@@ -31,7 +46,7 @@ function heldCredential(g: ModelGraph, credential: GraphNode<'credential'>): Hel
   const note = !named.length
     ? ''
     : `; ${named.join(', ')} also ${named.length > 1 ? 'hold it and need credentials of their own' : 'holds it and needs a credential of its own'} before it can be revoked`;
-  return { related: [...new Set(ids)].sort(), note };
+  return { related: ascendingWith(credential.id, ids), note };
 }
 
 const RETIRED: readonly string[] = Object.freeze(['the agent is retired']);
