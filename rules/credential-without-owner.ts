@@ -10,14 +10,20 @@ function isAccountableRole(role: OwnerRoleName | undefined): boolean {
   return role === 'business' || role === 'operator';
 }
 
-/** Whether the node has an active business owner or operator, read from its raw in-row. */
-function hasAccountableOwner(g: ModelGraph, index: number): boolean {
-  for (const k of g.inIndex(index)) {
-    if (g.edgeKind[k] !== OWNS) continue;
-    const edge = g.edges[k]!;
-    if (isAccountableRole(edge.attrs.role) && isActiveOwner(g.nodes[edge.source] as GraphNode<'owner'>)) return true;
+/**
+ * Per node, 1 when it has an active business owner or operator. Read from the active owners'
+ * out-rows, whose relations lie together in memory, rather than from each credential's and
+ * workload's in-row, whose relations are scattered (a cache miss per owner relation).
+ */
+function accountablyOwned(g: ModelGraph): Uint8Array {
+  const owned = new Uint8Array(g.order);
+  for (const owner of g.nodesOf('owner')) {
+    if (!isActiveOwner(owner)) continue;
+    for (const k of g.outIndex(owner.index)) {
+      if (g.edgeKind[k] === OWNS && isAccountableRole(g.edges[k]!.attrs.role)) owned[g.edgeTarget[k]!] = 1;
+    }
   }
-  return false;
+  return owned;
 }
 
 /** The node's owners with their roles, in relation order (`ownersOf`). */
@@ -60,15 +66,11 @@ export default defineRule({
   remediation:
     'Name an active team under owner (or owners.business / owners.operator) on the credential: the team whose workload uses it, not only the team that issued it.',
   *check({ graph }) {
-    // Per workload: 0 not known yet, 1 without, 2 with an accountable owner (many credentials share one).
-    const workloadOwned = new Uint8Array(graph.order);
+    const owned = accountablyOwned(graph);
     for (const credential of graph.nodesOf('credential')) {
-      if (!isCredentialActive(credential) || hasAccountableOwner(graph, credential.index)) continue;
+      if (!isCredentialActive(credential) || owned[credential.index]) continue;
       const workload = soleWorkload(graph, credential);
-      if (workload) {
-        if (!workloadOwned[workload.index]) workloadOwned[workload.index] = hasAccountableOwner(graph, workload.index) ? 2 : 1;
-        if (workloadOwned[workload.index] === 2) continue;
-      }
+      if (workload && owned[workload.index]) continue;
       const owners = ownersWithRoles(graph, credential.index);
       const inactive = owners.filter((o) => isAccountableRole(o.role) && !isActiveOwner(o.owner));
       const issuers = owners.filter((o) => o.role === 'issuer').map((o) => o.owner.id);
