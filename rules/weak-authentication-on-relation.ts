@@ -16,6 +16,21 @@ function hasOutEdge(g: ModelGraph, index: number, code: number): boolean {
   return false;
 }
 
+/**
+ * The agent's delegates_to and invokes relations with weak authentication, as edge indices, or
+ * undefined when there are none (the usual case: the scan stays out of the generator).
+ */
+function weakRelations(g: ModelGraph, agent: AnyGraphNode): number[] | undefined {
+  let weak: number[] | undefined;
+  for (const k of g.outIndex(agent.index)) {
+    const kind = g.edgeKind[k];
+    if (kind !== DELEGATES_TO && kind !== INVOKES) continue;
+    const auth = g.edges[k]!.attrs.auth;
+    if (auth !== undefined && Object.hasOwn(WEAK_AUTH, auth)) (weak ??= []).push(k);
+  }
+  return weak;
+}
+
 /** Whether a callee can change anything: a tool that writes or acts, an agent with such a tool or write access. */
 function changeCapability(g: ModelGraph): (callee: AnyGraphNode) => boolean {
   // Per node: 0 not known yet, 1 no, 2 yes.
@@ -52,11 +67,9 @@ export default defineRule({
     const canChange = changeCapability(graph);
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
-      for (const k of graph.outIndex(agent.index)) {
+      for (const k of weakRelations(graph, agent) ?? []) {
         const kind = graph.edgeKind[k];
-        if (kind !== DELEGATES_TO && kind !== INVOKES) continue;
-        const auth = graph.edges[k]!.attrs.auth;
-        if (auth === undefined || !Object.hasOwn(WEAK_AUTH, auth)) continue;
+        const auth = graph.edges[k]!.attrs.auth!;
         const callee = graph.nodes[graph.edgeTarget[k]!]!;
         const reasons: string[] = [];
         if (auth === 'none') reasons.push('the relation has no authentication at all');
