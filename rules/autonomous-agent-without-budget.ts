@@ -1,7 +1,15 @@
 import { escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { raiseSeverity } from '../src/analysis/severity.js';
+import type { GraphNode } from '../src/graph/graph.js';
 import { lifecycleOf } from '../src/graph/query.js';
+
+/** The budget limits the agent lacks, in words, or undefined when it has both. */
+function missingLimits(agent: GraphNode<'agent'>): string | undefined {
+  const budget = agent.spec.budget;
+  if (budget?.rate_limit) return budget.cost_limit ? undefined : 'budget.cost_limit';
+  return budget?.cost_limit ? 'budget.rate_limit' : 'budget.rate_limit and no budget.cost_limit';
+}
 
 export default defineRule({
   id: 'autonomous-agent-without-budget',
@@ -17,15 +25,12 @@ export default defineRule({
   *check({ graph }) {
     for (const agent of graph.nodesOf('agent')) {
       if (agent.spec.autonomy !== 'autonomous' || lifecycleOf(agent) === 'retired') continue;
-      const missing = [
-        ...(agent.spec.budget?.rate_limit ? [] : ['rate_limit']),
-        ...(agent.spec.budget?.cost_limit ? [] : ['cost_limit']),
-      ];
-      if (!missing.length) continue;
+      const missing = missingLimits(agent);
+      if (missing === undefined) continue;
       const { reasons } = escalateForAgent(graph, agent, 'medium');
       yield {
         subject: agent,
-        message: `autonomous agent "${agent.id}" has no budget.${missing.join(' and no budget.')}`,
+        message: `autonomous agent "${agent.id}" has no ${missing}`,
         severity: raiseSeverity('medium', Math.min(1, reasons.length)),
         reasons,
       };

@@ -1,7 +1,15 @@
 import { escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { raiseSeverity } from '../src/analysis/severity.js';
+import type { GraphNode } from '../src/graph/graph.js';
 import { lifecycleOf } from '../src/graph/query.js';
+
+/** Why the agent needs behavioural monitoring, in words, or undefined when it does not. */
+function whyMonitored(agent: GraphNode<'agent'>): string | undefined {
+  const autonomous = agent.spec.autonomy === 'autonomous';
+  if (agent.spec.exposure === 'external') return autonomous ? 'autonomous and externally exposed' : 'externally exposed';
+  return autonomous ? 'autonomous' : undefined;
+}
 
 export default defineRule({
   id: 'behavioural-monitoring-missing',
@@ -25,15 +33,12 @@ export default defineRule({
   *check({ graph }) {
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired' || agent.spec.monitoring?.behavioural === true) continue;
-      const why = [
-        ...(agent.spec.autonomy === 'autonomous' ? ['autonomous'] : []),
-        ...(agent.spec.exposure === 'external' ? ['externally exposed'] : []),
-      ];
-      if (!why.length) continue;
+      const why = whyMonitored(agent);
+      if (why === undefined) continue;
       const { reasons } = escalateForAgent(graph, agent, 'medium');
       yield {
         subject: agent,
-        message: `${why.join(' and ')} agent "${agent.id}" has no behavioural monitoring`,
+        message: `${why} agent "${agent.id}" has no behavioural monitoring`,
         severity: raiseSeverity('medium', Math.min(1, reasons.length)),
         reasons,
       };

@@ -1,6 +1,7 @@
 import { AGENT_ESCALATION, escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import type { RelationKindName } from '../src/model/schema.js';
+import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import { RELATION_KINDS, type RelationKindName } from '../src/model/schema.js';
 import { lifecycleOf } from '../src/graph/query.js';
 
 /** The relations that give an agent a capability, and how a message says that it gained one. */
@@ -11,6 +12,29 @@ const CAPABILITIES: Partial<Record<RelationKindName, (target: string) => string>
   reads: (t) => `reads data store "${t}"`,
   writes: (t) => `writes data store "${t}"`,
 };
+
+/** CAPABILITIES by relation kind code, to be read off the kind column. */
+const DESCRIBE_BY_CODE = RELATION_KINDS.map((kind) => CAPABILITIES[kind]);
+
+/** The capabilities added after `last`, by target id in relation order, or undefined when there are none. */
+function addedSince(g: ModelGraph, agent: GraphNode<'agent'>, last: string): Map<string, { date: string; what: string[] }> | undefined {
+  let added: Map<string, { date: string; what: string[] }> | undefined;
+  for (const k of g.outIndex(agent.index)) {
+    const describe = DESCRIBE_BY_CODE[g.edgeKind[k]!];
+    if (!describe) continue;
+    const edge = g.edges[k]!;
+    const date = edge.attrs.added;
+    if (date === undefined || date <= last) continue;
+    const target = edge.to;
+    const seen = (added ??= new Map()).get(target);
+    if (!seen) added.set(target, { date, what: [describe(target)] });
+    else {
+      seen.what.push(describe(target));
+      if (date > seen.date) seen.date = date;
+    }
+  }
+  return added;
+}
 
 export default defineRule({
   id: 'capability-added-since-review',
@@ -35,19 +59,8 @@ export default defineRule({
     for (const agent of graph.nodesOf('agent')) {
       const last = agent.spec.review?.last;
       if (last === undefined || lifecycleOf(agent) === 'retired') continue;
-      const added = new Map<string, { date: string; what: string[] }>();
-      for (const edge of graph.outEdgesOf(agent)) {
-        const describe = CAPABILITIES[edge.kind];
-        const date = edge.attrs.added;
-        if (!describe || date === undefined || date <= last) continue;
-        const seen = added.get(edge.to);
-        if (!seen) added.set(edge.to, { date, what: [describe(edge.to)] });
-        else {
-          seen.what.push(describe(edge.to));
-          if (date > seen.date) seen.date = date;
-        }
-      }
-      if (!added.size) continue;
+      const added = addedSince(graph, agent, last);
+      if (!added) continue;
       const { severity, reasons } = escalateForAgent(graph, agent, 'medium');
       for (const [target, { date, what }] of added) {
         yield {

@@ -1,7 +1,33 @@
 import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import type { GraphNode } from '../src/graph/graph.js';
-import { holdersOf, isCredentialActive } from '../src/graph/query.js';
+import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import { isCredentialActive } from '../src/graph/query.js';
+
+const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
+
+/**
+ * Per node, 1 when an owner holds it. Read from the owners' out-rows, which lie together in memory,
+ * rather than from every credential's in-row, whose relations are scattered: most credentials have
+ * no human holder, and this spares looking up each of their holders.
+ */
+function heldByOwners(g: ModelGraph): Uint8Array {
+  const held = new Uint8Array(g.order);
+  for (const owner of g.nodesOf('owner')) {
+    for (const k of g.outIndex(owner.index)) if (g.edgeKind[k] === AUTHENTICATES_WITH) held[g.edgeTarget[k]!] = 1;
+  }
+  return held;
+}
+
+/** The owners (people or teams) that hold the credential, in relation order; read from its raw in-row. */
+function peopleHolding(g: ModelGraph, credential: GraphNode<'credential'>): GraphNode<'owner'>[] {
+  const people: GraphNode<'owner'>[] = [];
+  for (const k of g.inIndex(credential.index)) {
+    if (g.edgeKind[k] !== AUTHENTICATES_WITH) continue;
+    const holder = g.nodes[g.edgeSource[k]!]!;
+    if (holder.kind === 'owner') people.push(holder);
+  }
+  return people;
+}
 
 export default defineRule({
   id: 'credential-used-by-human',
@@ -16,10 +42,10 @@ export default defineRule({
   remediation:
     'Give the people their own, individually attributable accounts for manual work, stop human sign-in with the credential, and rotate it so that copies held by people stop working.',
   *check({ graph }) {
+    const held = heldByOwners(graph);
     for (const credential of graph.nodesOf('credential')) {
-      if (!isCredentialActive(credential)) continue;
-      const people = holdersOf(graph, credential).filter((h): h is GraphNode<'owner'> => h.kind === 'owner');
-      if (credential.spec.human_use !== true && !people.length) continue;
+      if (!isCredentialActive(credential) || (credential.spec.human_use !== true && !held[credential.index])) continue;
+      const people = held[credential.index] ? peopleHolding(graph, credential) : [];
       const parts: string[] = [];
       if (credential.spec.human_use === true) parts.push('is marked human_use: true');
       if (people.length)

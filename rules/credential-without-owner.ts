@@ -1,15 +1,56 @@
 import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import type { AnyGraphNode, ModelGraph } from '../src/graph/graph.js';
-import { accountableOwners, holdersOf, isActiveOwner, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
+import { RELATION_CODE, type AnyGraphNode, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import type { OwnerRoleName } from '../src/model/schema.js';
+import { isActiveOwner, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
+
+const { owns: OWNS, authenticates_with: AUTHENTICATES_WITH } = RELATION_CODE;
+
+function isAccountableRole(role: OwnerRoleName | undefined): boolean {
+  return role === 'business' || role === 'operator';
+}
+
+/**
+ * Per node, 1 when it has an active business owner or operator. Read from the active owners'
+ * out-rows, whose relations lie together in memory, rather than from each credential's and
+ * workload's in-row, whose relations are scattered (a cache miss per owner relation).
+ */
+function accountablyOwned(g: ModelGraph): Uint8Array {
+  const owned = new Uint8Array(g.order);
+  for (const owner of g.nodesOf('owner')) {
+    if (!isActiveOwner(owner)) continue;
+    for (const k of g.outIndex(owner.index)) {
+      if (g.edgeKind[k] === OWNS && isAccountableRole(g.edges[k]!.attrs.role)) owned[g.edgeTarget[k]!] = 1;
+    }
+  }
+  return owned;
+}
+
+/** The node's owners with their roles, in relation order (`ownersOf`). */
+function ownersWithRoles(g: ModelGraph, index: number): { owner: GraphNode<'owner'>; role: OwnerRoleName }[] {
+  const owners: { owner: GraphNode<'owner'>; role: OwnerRoleName }[] = [];
+  for (const k of g.inIndex(index)) {
+    if (g.edgeKind[k] !== OWNS) continue;
+    const edge = g.edges[k]!;
+    owners.push({ owner: g.nodes[edge.source] as GraphNode<'owner'>, role: edge.attrs.role! });
+  }
+  return owners;
+}
 
 /**
  * The agent or tool that is the only workload holding the credential, when there is exactly one:
  * the credential is then that workload's own identity, and the workload's owners answer for it.
  */
-function soleWorkload(g: ModelGraph, credentialId: string): AnyGraphNode | undefined {
-  const workloads = holdersOf(g, credentialId).filter((h) => h.kind === 'tool' || (h.kind === 'agent' && lifecycleOf(h) !== 'retired'));
-  return workloads.length === 1 ? workloads[0] : undefined;
+function soleWorkload(g: ModelGraph, credential: GraphNode<'credential'>): AnyGraphNode | undefined {
+  let workload: AnyGraphNode | undefined;
+  for (const k of g.inIndex(credential.index)) {
+    if (g.edgeKind[k] !== AUTHENTICATES_WITH) continue;
+    const h = g.nodes[g.edgeSource[k]!]!;
+    if (h.kind !== 'tool' && (h.kind !== 'agent' || lifecycleOf(h) === 'retired')) continue;
+    if (workload) return undefined;
+    workload = h;
+  }
+  return workload;
 }
 
 export default defineRule({
@@ -25,19 +66,13 @@ export default defineRule({
   remediation:
     'Name an active team under owner (or owners.business / owners.operator) on the credential: the team whose workload uses it, not only the team that issued it.',
   *check({ graph }) {
-    const workloadOwned = new Map<string, boolean>();
+    const owned = accountablyOwned(graph);
     for (const credential of graph.nodesOf('credential')) {
-      if (!isCredentialActive(credential)) continue;
-      const owners = graph.ownersOf(credential);
-      const accountable = owners.filter((o) => (o.role === 'business' || o.role === 'operator') && isActiveOwner(o.owner));
-      if (accountable.length) continue;
-      const workload = soleWorkload(graph, credential.id);
-      if (workload) {
-        let owned = workloadOwned.get(workload.id);
-        if (owned === undefined) workloadOwned.set(workload.id, (owned = accountableOwners(graph, workload).length > 0));
-        if (owned) continue;
-      }
-      const inactive = owners.filter((o) => (o.role === 'business' || o.role === 'operator') && !isActiveOwner(o.owner));
+      if (!isCredentialActive(credential) || owned[credential.index]) continue;
+      const workload = soleWorkload(graph, credential);
+      if (workload && owned[workload.index]) continue;
+      const owners = ownersWithRoles(graph, credential.index);
+      const inactive = owners.filter((o) => isAccountableRole(o.role) && !isActiveOwner(o.owner));
       const issuers = owners.filter((o) => o.role === 'issuer').map((o) => o.owner.id);
       const parts: string[] = [];
       if (inactive.length)

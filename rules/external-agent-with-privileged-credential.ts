@@ -1,15 +1,79 @@
 import { defineRule } from '../src/analysis/rule.js';
 import { raiseSeverity } from '../src/analysis/severity.js';
-import { grantsOf, isCredentialActive, isSensitive, lifecycleOf, untrustedEntryOf, type Grant } from '../src/graph/query.js';
+import { RELATION_CODE, type AnyGraphNode, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import type { AccessLevel } from '../src/model/schema.js';
+import { isCredentialActive, isExternal, isSensitive, isUntrustedBoundary, lifecycleOf, takesUntrustedInput } from '../src/graph/query.js';
 
-function isPrivilegedGrant(grant: Grant): boolean {
-  if (grant.access === 'admin') return true;
-  return grant.access === 'write' && grant.target.kind === 'data' && isSensitive(grant.target);
+const { authenticates_with: AUTHENTICATES_WITH, grants: GRANTS, exposed_to: EXPOSED_TO } = RELATION_CODE;
+
+function isPrivilegedGrant(access: AccessLevel, target: AnyGraphNode): boolean {
+  if (access === 'admin') return true;
+  return access === 'write' && target.kind === 'data' && isSensitive(target);
 }
 
-function describeGrant(grant: Grant): string {
-  const cls = grant.target.kind === 'data' && grant.target.spec.classification ? ` (${grant.target.spec.classification})` : '';
-  return `${grant.access} on "${grant.target.id}"${cls}`;
+function describeGrant(access: AccessLevel, target: AnyGraphNode): string {
+  const cls = target.kind === 'data' && target.spec.classification ? ` (${target.spec.classification})` : '';
+  return `${access} on "${target.id}"${cls}`;
+}
+
+/**
+ * The ids once each and ascending, the order the engine gives related lists (and keeps when a list
+ * already has it). A credential's grants come in target order, so this is mostly a check.
+ */
+function ascending(ids: string[]): readonly string[] {
+  for (let i = 1; i < ids.length; i++) if (!(ids[i - 1]! < ids[i]!)) return [...new Set(ids)].sort();
+  return ids;
+}
+
+/** What every finding on one privileged credential shares. */
+interface PrivilegedCredential {
+  /** The credential and its privileged grants' targets, once each and ascending. */
+  related: readonly string[];
+  /** The first three privileged grants in words, and how many more. */
+  grants: string;
+  /** The finding's reasons for an agent that does not, and one that does, run autonomously. */
+  reasons: readonly string[];
+  autonomousReasons: readonly string[];
+}
+
+/** The credential's write or admin grants on sensitive data and admin grants on anything, or undefined when it has none. */
+function privilegedCredential(g: ModelGraph, credential: GraphNode<'credential'>): PrivilegedCredential | undefined {
+  const ids: string[] = [credential.id];
+  const shown: string[] = [];
+  let restricted: string | undefined;
+  for (const k of g.outIndex(credential.index)) {
+    if (g.edgeKind[k] !== GRANTS) continue;
+    const access = g.edges[k]!.attrs.access ?? 'read';
+    if (access === 'read') continue;
+    const target = g.nodes[g.edgeTarget[k]!]!;
+    if (!isPrivilegedGrant(access, target)) continue;
+    ids.push(target.id);
+    if (shown.length < 3) shown.push(describeGrant(access, target));
+    if (restricted === undefined && target.kind === 'data' && target.spec.classification === 'restricted')
+      restricted = `grants ${access} on restricted data "${target.id}"`;
+  }
+  const count = ids.length - 1;
+  if (!count) return undefined;
+  const more = count > 3 ? ` and ${count - 3} more` : '';
+  const reasons = restricted === undefined ? [] : [restricted];
+  return {
+    related: ascending(ids),
+    grants: `${shown.join(', ')}${more}`,
+    reasons: Object.freeze(reasons),
+    autonomousReasons: Object.freeze([...reasons, 'the agent runs autonomously']),
+  };
+}
+
+/** `untrustedEntryOf`, reading the agent's exposures from its raw out-row instead of an array built per agent. */
+function untrustedEntry(g: ModelGraph, agent: GraphNode<'agent'>): string | undefined {
+  if (isExternal(agent)) return 'externally exposed';
+  if (takesUntrustedInput(agent)) return 'takes untrusted input';
+  for (const k of g.outIndex(agent.index)) {
+    if (g.edgeKind[k] !== EXPOSED_TO) continue;
+    const boundary = g.nodes[g.edgeTarget[k]!]!;
+    if (isUntrustedBoundary(boundary)) return `exposed to untrusted boundary "${boundary.id}"`;
+  }
+  return undefined;
 }
 
 export default defineRule({
@@ -26,28 +90,27 @@ export default defineRule({
   remediation:
     'Take the credential away from the exposed agent: let it delegate to an internal agent or a tool that holds a narrowly scoped credential and checks each request (approval, policy check, on-behalf-of), or require human approval on the relation.',
   *check({ graph }) {
-    const privilegedGrants = new Map<string, Grant[]>();
+    // Most credentials are held by several agents: what their findings share is worked out once.
+    // By credential index: undefined not known yet, null not privileged.
+    const privileged: (PrivilegedCredential | null | undefined)[] = new Array(graph.order);
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
-      const entry = untrustedEntryOf(graph, agent);
+      const entry = untrustedEntry(graph, agent);
       if (entry === undefined) continue;
-      for (const edge of graph.outEdgesOf(agent, 'authenticates_with')) {
-        const credential = graph.node(edge.to);
-        if (credential?.kind !== 'credential' || !isCredentialActive(credential) || edge.attrs.approval === true) continue;
-        let privileged = privilegedGrants.get(credential.id);
-        if (!privileged) privilegedGrants.set(credential.id, (privileged = grantsOf(graph, credential).filter(isPrivilegedGrant)));
-        if (!privileged.length) continue;
-        const reasons: string[] = [];
-        const restricted = privileged.find((g) => g.target.kind === 'data' && g.target.spec.classification === 'restricted');
-        if (restricted) reasons.push(`grants ${restricted.access} on restricted data "${restricted.target.id}"`);
-        if (agent.spec.autonomy === 'autonomous') reasons.push('the agent runs autonomously');
-        const shown = privileged.slice(0, 3).map(describeGrant).join(', ');
-        const more = privileged.length > 3 ? ` and ${privileged.length - 3} more` : '';
+      const autonomous = agent.spec.autonomy === 'autonomous';
+      for (const k of graph.outIndex(agent.index)) {
+        if (graph.edgeKind[k] !== AUTHENTICATES_WITH) continue;
+        const credential = graph.nodes[graph.edgeTarget[k]!]!;
+        if (credential.kind !== 'credential' || !isCredentialActive(credential) || graph.edges[k]!.attrs.approval === true) continue;
+        let grants = privileged[credential.index];
+        if (grants === undefined) grants = privileged[credential.index] = privilegedCredential(graph, credential) ?? null;
+        if (!grants) continue;
+        const reasons = autonomous ? grants.autonomousReasons : grants.reasons;
         yield {
           subject: agent,
           key: credential.id,
-          related: [credential.id, ...privileged.map((g) => g.target.id)],
-          message: `agent "${agent.id}" (${entry}) holds credential "${credential.id}" directly, which grants ${shown}${more}`,
+          related: grants.related,
+          message: `agent "${agent.id}" (${entry}) holds credential "${credential.id}" directly, which grants ${grants.grants}`,
           severity: raiseSeverity('high', Math.min(2, reasons.length)),
           reasons,
         };

@@ -10,23 +10,53 @@ export const DEFAULT_SHUTDOWN_TEST_CADENCE = '90d';
 
 /**
  * What keeps an agent's emergency shutdown from being relied on: no mechanism, no named shutdown
- * owner, and (when `requireTest`) no test within its cadence as of `asOf`. A named shutdown owner
- * who has departed is departed-owner's finding, not a gap here. Shared with shutdown-untested.
+ * owner, and (when asked) no test within its cadence as of `asOf`. A named shutdown owner who has
+ * departed is departed-owner's finding, not a gap here. Shared with shutdown-untested. One per run:
+ * thousands of agents share a few cadences and a few hundred test dates, so the date arithmetic is
+ * memoized per distinct (cadence, date).
  */
-export function shutdownGaps(graph: ModelGraph, agent: GraphNode<'agent'>, asOf: string, requireTest: boolean): string[] {
-  const shutdown = agent.spec.shutdown;
-  const gaps: string[] = [];
-  if (!shutdown?.mechanism) gaps.push('no shutdown mechanism');
-  if (!ownersWithRole(graph, agent, 'shutdown').length) gaps.push('no shutdown owner');
-  if (requireTest) {
-    const every = shutdown?.every ?? DEFAULT_SHUTDOWN_TEST_CADENCE;
-    if (shutdown?.tested === undefined) gaps.push(`shutdown never tested (cadence ${every})`);
-    else {
-      const age = daysBetween(shutdown.tested, asOf);
-      if (age > durationDays(every)) gaps.push(`shutdown last tested ${shutdown.tested}, ${age} days before ${asOf}, beyond its ${every} cadence`);
-    }
+export class ShutdownReview {
+  private readonly lateTests = new Map<string, Map<string, string | null>>();
+
+  constructor(
+    private readonly graph: ModelGraph,
+    private readonly asOf: string,
+  ) {}
+
+  /** The agent's shutdown owners, active or not. */
+  owners(agent: GraphNode<'agent'>): GraphNode<'owner'>[] {
+    return ownersWithRole(this.graph, agent, 'shutdown');
   }
-  return gaps;
+
+  /** The gaps in words, joined by '; ', or undefined when there are none; `owners` as from `owners(agent)`. */
+  gaps(agent: GraphNode<'agent'>, owners: readonly GraphNode<'owner'>[], requireTest: boolean): string | undefined {
+    const shutdown = agent.spec.shutdown;
+    const gaps: string[] = [];
+    if (!shutdown?.mechanism) gaps.push('no shutdown mechanism');
+    if (!owners.length) gaps.push('no shutdown owner');
+    if (requireTest) {
+      const every = shutdown?.every ?? DEFAULT_SHUTDOWN_TEST_CADENCE;
+      if (shutdown?.tested === undefined) gaps.push(`shutdown never tested (cadence ${every})`);
+      else {
+        const late = this.lateTest(every, shutdown.tested);
+        if (late !== null) gaps.push(late);
+      }
+    }
+    return gaps.length ? gaps.join('; ') : undefined;
+  }
+
+  /** Why a shutdown tested on `tested` is late for its cadence `every`, or null when it is not. */
+  private lateTest(every: string, tested: string): string | null {
+    let byDate = this.lateTests.get(every);
+    if (!byDate) this.lateTests.set(every, (byDate = new Map()));
+    let late = byDate.get(tested);
+    if (late === undefined) {
+      const age = daysBetween(tested, this.asOf);
+      late = age > durationDays(every) ? `shutdown last tested ${tested}, ${age} days before ${this.asOf}, beyond its ${every} cadence` : null;
+      byDate.set(tested, late);
+    }
+    return late;
+  }
 }
 
 export default defineRule({
@@ -53,12 +83,14 @@ export default defineRule({
   remediation:
     'Give the agent shutdown.mechanism (a feature flag, a revocable credential, a gateway rule), shutdown.owner (an active team that can use it at any hour), and test it: record shutdown.tested, and shutdown.every if the cadence is not 90 days. Name a business owner who reviews the impact on customers.',
   *check({ graph, asOf }) {
+    const review = new ShutdownReview(graph, asOf);
     for (const agent of graph.nodesOf('agent')) {
       if (!isExternal(agent)) continue;
       const lifecycle = lifecycleOf(agent);
       if (lifecycle !== 'active' && lifecycle !== 'planned') continue;
-      const gaps = shutdownGaps(graph, agent, asOf, lifecycle === 'active');
-      if (!gaps.length) continue;
+      const owners = review.owners(agent);
+      const gaps = review.gaps(agent, owners, lifecycle === 'active');
+      if (gaps === undefined) continue;
       // Exposure is this rule's own condition: only the other factors raise it.
       const reasons = escalateForAgent(graph, agent, 'high').reasons.filter((r) => r !== 'externally exposed');
       if (!ownersWithRole(graph, agent, 'business').some(isActiveOwner)) {
@@ -66,9 +98,9 @@ export default defineRule({
       }
       const severity = reasons.length ? raiseSeverity('high') : 'high';
       yield {
-        subject: agent.id,
-        related: ownersWithRole(graph, agent, 'shutdown').map((o) => o.id),
-        message: `externally facing agent "${agent.id}" cannot be relied on to stop: ${gaps.join('; ')}`,
+        subject: agent,
+        related: owners.map((o) => o.id),
+        message: `externally facing agent "${agent.id}" cannot be relied on to stop: ${gaps}`,
         severity,
         reasons,
       };

@@ -1,9 +1,29 @@
 import { escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { raiseSeverity } from '../src/analysis/severity.js';
+import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
 import { lifecycleOf } from '../src/graph/query.js';
 
-const FACETS = ['prompts', 'tool_calls', 'data_access', 'privilege_changes'] as const;
+const LOGS_TO = RELATION_CODE.logs_to;
+
+type Logging = NonNullable<GraphNode<'agent'>['spec']['logging']>;
+
+function logsAnything(logging: Logging): boolean {
+  return logging.prompts === true || logging.tool_calls === true || logging.data_access === true || logging.privilege_changes === true;
+}
+
+function namesLogSink(g: ModelGraph, agent: GraphNode<'agent'>): boolean {
+  for (const k of g.outIndex(agent.index)) if (g.edgeKind[k] === LOGS_TO) return true;
+  return false;
+}
+
+/** Why the agent's logs are not central, in words, or undefined when they are. */
+function problemsOf(g: ModelGraph, agent: GraphNode<'agent'>, logging: Logging): string | undefined {
+  const central =
+    logging.central === true ? undefined : logging.central === false ? 'its logs are not central (central: false)' : 'its logs are not declared central';
+  if (namesLogSink(g, agent)) return central;
+  return central === undefined ? 'no log sink is named' : `${central} and no log sink is named`;
+}
 
 export default defineRule({
   id: 'logs-not-central',
@@ -20,16 +40,13 @@ export default defineRule({
   *check({ graph }) {
     for (const agent of graph.nodesOf('agent')) {
       const logging = agent.spec.logging;
-      if (!logging || lifecycleOf(agent) === 'retired' || !FACETS.some((f) => logging[f] === true)) continue;
-      const problems = [
-        ...(logging.central === true ? [] : [logging.central === false ? 'its logs are not central (central: false)' : 'its logs are not declared central']),
-        ...(graph.outEdgesOf(agent, 'logs_to').length ? [] : ['no log sink is named']),
-      ];
-      if (!problems.length) continue;
+      if (!logging || lifecycleOf(agent) === 'retired' || !logsAnything(logging)) continue;
+      const problems = problemsOf(graph, agent, logging);
+      if (problems === undefined) continue;
       const { reasons } = escalateForAgent(graph, agent, 'medium');
       yield {
         subject: agent,
-        message: `agent "${agent.id}" logs, but ${problems.join(' and ')}`,
+        message: `agent "${agent.id}" logs, but ${problems}`,
         severity: raiseSeverity('medium', Math.min(1, reasons.length)),
         reasons,
       };

@@ -1,6 +1,28 @@
 import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
+import type { GraphNode } from '../src/graph/graph.js';
 import { isCredentialActive } from '../src/graph/query.js';
+
+type Oidc = GraphNode<'credential'>['spec']['oidc'];
+
+/** What is wrong with the subject condition, or undefined when nothing is. */
+function subjectProblem(oidc: Oidc): string | undefined {
+  if (oidc?.subject === undefined || oidc.subject.trim() === '')
+    return 'has no subject condition (oidc.subject), so any workload the issuer vouches for can assume it';
+  if (oidc.subject.includes('*')) return `has a wildcard subject condition "${oidc.subject}"`;
+  return undefined;
+}
+
+const NO_AUDIENCE = 'has no audience condition (oidc.audience), so tokens minted for other relying parties are accepted';
+
+/** What is wrong with the audience condition, or undefined when nothing is. */
+function audienceProblem(oidc: Oidc): string | undefined {
+  const audience = oidc?.audience;
+  const audiences = audience === undefined ? [] : typeof audience === 'string' ? [audience] : audience;
+  if (!audiences.some((a) => a.trim() !== '')) return NO_AUDIENCE;
+  if (audiences.includes('*')) return 'accepts any audience (oidc.audience: "*")';
+  return undefined;
+}
 
 export default defineRule({
   id: 'oidc-federation-without-subject-condition',
@@ -18,20 +40,13 @@ export default defineRule({
     for (const credential of graph.nodesOf('credential')) {
       if (credential.spec.type !== 'oidc-federation' || !isCredentialActive(credential)) continue;
       const oidc = credential.spec.oidc;
-      const audiences = oidc?.audience === undefined ? [] : typeof oidc.audience === 'string' ? [oidc.audience] : oidc.audience;
-      const problems: { key: string; message: string }[] = [];
-      if (oidc?.subject === undefined || oidc.subject.trim() === '')
-        problems.push({ key: 'subject', message: 'has no subject condition (oidc.subject), so any workload the issuer vouches for can assume it' });
-      else if (oidc.subject.includes('*'))
-        problems.push({ key: 'subject', message: `has a wildcard subject condition "${oidc.subject}"` });
-      if (!audiences.some((a) => a.trim() !== ''))
-        problems.push({ key: 'audience', message: 'has no audience condition (oidc.audience), so tokens minted for other relying parties are accepted' });
-      else if (audiences.includes('*')) problems.push({ key: 'audience', message: 'accepts any audience (oidc.audience: "*")' });
-      if (!problems.length) continue;
+      const subject = subjectProblem(oidc);
+      const audience = audienceProblem(oidc);
+      if (subject === undefined && audience === undefined) continue;
       const { severity, reasons } = escalateForCredential(graph, credential, 'high');
-      const issuer = oidc?.issuer ? ` from issuer ${oidc.issuer}` : '';
-      for (const p of problems)
-        yield { subject: credential, key: p.key, message: `OIDC federation "${credential.id}"${issuer} ${p.message}`, severity, reasons };
+      const named = `OIDC federation "${credential.id}"${oidc?.issuer ? ` from issuer ${oidc.issuer}` : ''}`;
+      if (subject !== undefined) yield { subject: credential, key: 'subject', message: `${named} ${subject}`, severity, reasons };
+      if (audience !== undefined) yield { subject: credential, key: 'audience', message: `${named} ${audience}`, severity, reasons };
     }
   },
 });

@@ -1,11 +1,55 @@
 import { defineRule } from '../src/analysis/rule.js';
-import type { AnyGraphNode, GraphNode } from '../src/graph/graph.js';
-import { holdersOf, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
+import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import { isCredentialActive, lifecycleOf } from '../src/graph/query.js';
+
+const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
 
 function isStopped(node: GraphNode<'agent'>): boolean {
   const lifecycle = lifecycleOf(node);
   return lifecycle === 'retired' || lifecycle === 'suspended';
 }
+
+/**
+ * `id` and `others` once each and ascending, the order the engine gives related lists (and keeps
+ * when a list already has it). Holders come in relation order, which mostly is id order: then `id`
+ * is only put in its place.
+ */
+function ascendingWith(id: string, others: string[]): readonly string[] {
+  let at = 0;
+  for (let i = 0; i < others.length; i++) {
+    if ((i > 0 && !(others[i - 1]! < others[i]!)) || others[i] === id) return [...new Set([id, ...others])].sort();
+    if (others[i]! < id) at = i + 1;
+  }
+  others.splice(at, 0, id);
+  return others;
+}
+
+/** What every finding on one credential shares: its related ids and the note on its live holders. */
+interface HeldCredential {
+  /** The credential and its live holders, once each and ascending. */
+  related: readonly string[];
+  /** The message's tail naming the live holders, or '' when there are none. */
+  note: string;
+}
+
+/** The credential's live holders (all but stopped agents; the stopped agent itself is never among them). */
+function heldCredential(g: ModelGraph, credential: GraphNode<'credential'>): HeldCredential {
+  const ids: string[] = [];
+  const named: string[] = [];
+  for (const k of g.inIndex(credential.index)) {
+    if (g.edgeKind[k] !== AUTHENTICATES_WITH) continue;
+    const holder = g.nodes[g.edgeSource[k]!]!;
+    if (holder.kind === 'agent' && isStopped(holder)) continue;
+    ids.push(holder.id);
+    named.push(`${holder.kind} "${holder.id}"`);
+  }
+  const note = !named.length
+    ? ''
+    : `; ${named.join(', ')} also ${named.length > 1 ? 'hold it and need credentials of their own' : 'holds it and needs a credential of its own'} before it can be revoked`;
+  return { related: ascendingWith(credential.id, ids), note };
+}
+
+const RETIRED: readonly string[] = Object.freeze(['the agent is retired']);
 
 export default defineRule({
   id: 'retired-agent-with-active-credential',
@@ -30,32 +74,24 @@ export default defineRule({
   remediation:
     'Revoke or disable the credential (status: revoked) as part of retiring the agent, or remove it from the agent if another workload still needs it; if other agents share it, give them their own credentials first.',
   *check({ graph }) {
-    // Live holders per credential, computed once: many retired agents may share one key. The
-    // stopped agent itself is never among them.
-    const liveHolders = new Map<string, AnyGraphNode[]>();
-    const liveHoldersOf = (credentialId: string) => {
-      let live = liveHolders.get(credentialId);
-      if (!live) liveHolders.set(credentialId, (live = holdersOf(graph, credentialId).filter((h) => !(h.kind === 'agent' && isStopped(h)))));
-      return live;
-    };
+    // Many stopped agents may share one key: what its findings share is worked out once.
+    const held = new Map<number, HeldCredential>();
     for (const agent of graph.nodesOf('agent')) {
       if (!isStopped(agent)) continue;
       const lifecycle = lifecycleOf(agent);
-      for (const edge of graph.outEdgesOf(agent, 'authenticates_with')) {
-        const credential = graph.nodes[edge.target] as GraphNode<'credential'>;
+      for (const k of graph.outIndex(agent.index)) {
+        if (graph.edgeKind[k] !== AUTHENTICATES_WITH) continue;
+        const credential = graph.nodes[graph.edgeTarget[k]!] as GraphNode<'credential'>;
         if (!isCredentialActive(credential)) continue;
-        const others = liveHoldersOf(credential.id);
+        let shared = held.get(credential.index);
+        if (!shared) held.set(credential.index, (shared = heldCredential(graph, credential)));
         yield {
           subject: agent,
           key: credential.id,
-          related: [credential.id, ...others.map((h) => h.id)],
-          message: `${lifecycle} agent "${agent.id}" still holds active credential "${credential.id}"${
-            others.length
-              ? `; ${others.map((h) => `${h.kind} "${h.id}"`).join(', ')} also ${others.length > 1 ? 'hold it and need credentials of their own' : 'holds it and needs a credential of its own'} before it can be revoked`
-              : ''
-          }`,
+          related: shared.related,
+          message: `${lifecycle} agent "${agent.id}" still holds active credential "${credential.id}"${shared.note}`,
           severity: lifecycle === 'retired' ? 'critical' : 'high',
-          reasons: lifecycle === 'retired' ? ['the agent is retired'] : [],
+          reasons: lifecycle === 'retired' ? RETIRED : [],
         };
       }
     }

@@ -2,20 +2,53 @@ import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/co
 import { defineRule } from '../src/analysis/rule.js';
 import type { GraphNode } from '../src/graph/graph.js';
 import { credentialLifetime, isCredentialActive, isTaskScoped } from '../src/graph/query.js';
-import { daysBetween, durationDays } from '../src/util/dates.js';
+import { daysBetween, durationDays, durationSeconds } from '../src/util/dates.js';
 
-/** What is wrong with the credential's rotation as of `asOf`, or undefined when nothing is. */
-function rotationProblem(c: GraphNode<'credential'>, asOf: string): string | undefined {
+/**
+ * Parsing for one run, memoized per distinct string: thousands of credentials share a handful of
+ * ttls and cadences and a few hundred rotation dates.
+ */
+class RotationCalendar {
+  private readonly ttlSeconds = new Map<string, number>();
+  private readonly overdue = new Map<string, Map<string, string | null>>();
+
+  constructor(private readonly asOf: string) {}
+
+  /** `credentialLifetime(c)?.seconds`, with each ttl parsed once. */
+  lifetimeSeconds(c: GraphNode<'credential'>): number | undefined {
+    const ttl = c.spec.ttl;
+    if (ttl === undefined) return credentialLifetime(c)?.seconds;
+    let seconds = this.ttlSeconds.get(ttl);
+    if (seconds === undefined) this.ttlSeconds.set(ttl, (seconds = durationSeconds(ttl)));
+    return seconds;
+  }
+
+  /** How overdue a rotation on `last` with cadence `every` is, in words, or null when it is not. */
+  overdueText(every: string, last: string): string | null {
+    let byLast = this.overdue.get(every);
+    if (!byLast) this.overdue.set(every, (byLast = new Map()));
+    let text = byLast.get(last);
+    if (text === undefined) {
+      const age = daysBetween(last, this.asOf);
+      const overdue = age - Math.ceil(durationDays(every));
+      text = overdue <= 0 ? null : `was last rotated on ${last}, ${age} days before ${this.asOf}, against a cadence of ${every}: ${overdue} days overdue`;
+      byLast.set(last, text);
+    }
+    return text;
+  }
+}
+
+/** What is wrong with the credential's rotation, or undefined when nothing is. */
+function rotationProblem(c: GraphNode<'credential'>, calendar: RotationCalendar): string | undefined {
   const rotation = c.spec.rotation;
   const every = rotation?.every !== undefined && rotation.every !== 'never' ? rotation.every : undefined;
   const last = rotation?.last;
   if (every !== undefined && last !== undefined) {
-    const age = daysBetween(last, asOf);
-    const overdue = age - Math.ceil(durationDays(every));
-    if (overdue <= 0) return undefined;
-    return `was last rotated on ${last}, ${age} days before ${asOf}, against a cadence of ${every}: ${overdue} days overdue${rotation?.automated ? ' although rotation is automated' : ''}`;
+    const overdue = calendar.overdueText(every, last);
+    if (overdue === null) return undefined;
+    return rotation?.automated ? `${overdue} although rotation is automated` : overdue;
   }
-  if (credentialLifetime(c)?.seconds !== Infinity) return undefined;
+  if (calendar.lifetimeSeconds(c) !== Infinity) return undefined;
   if (every === undefined) {
     const never = rotation?.every === 'never' ? ' (rotation.every: never)' : '';
     return last !== undefined
@@ -39,9 +72,10 @@ export default defineRule({
   remediation:
     'Rotate the credential now and automate its rotation; record the cadence and the last rotation under rotation: { every, last, automated }.',
   *check({ graph, asOf }) {
+    const calendar = new RotationCalendar(asOf);
     for (const credential of graph.nodesOf('credential')) {
       if (!isCredentialActive(credential) || isTaskScoped(credential)) continue;
-      const problem = rotationProblem(credential, asOf);
+      const problem = rotationProblem(credential, calendar);
       if (problem === undefined) continue;
       const { severity, reasons } = escalateForCredential(graph, credential, 'medium');
       yield { subject: credential, message: `credential "${credential.id}" ${problem}`, severity, reasons };

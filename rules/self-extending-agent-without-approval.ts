@@ -1,6 +1,13 @@
 import { escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
+import type { GraphNode } from '../src/graph/graph.js';
 import { isActiveOwner, lifecycleOf, ownersWithRole } from '../src/graph/query.js';
+
+/** How the agent can extend itself at run time, in words, or undefined when it cannot. */
+function selfExtension(agent: GraphNode<'agent'>): string | undefined {
+  if (agent.spec.can_add_tools) return agent.spec.can_spawn_agents ? 'add tools and spawn agents' : 'add tools';
+  return agent.spec.can_spawn_agents ? 'spawn agents' : undefined;
+}
 
 export default defineRule({
   id: 'self-extending-agent-without-approval',
@@ -30,9 +37,8 @@ export default defineRule({
     'Name an active runtime operator (owners.operator) and an approver for new capabilities (change_control.approver), and make the agent’s tool registration or spawning wait for that approval; or turn can_add_tools and can_spawn_agents off.',
   *check({ graph }) {
     for (const agent of graph.nodesOf('agent')) {
-      if (lifecycleOf(agent) === 'retired') continue;
-      const can = [agent.spec.can_add_tools ? 'add tools' : '', agent.spec.can_spawn_agents ? 'spawn agents' : ''].filter(Boolean);
-      if (!can.length) continue;
+      const can = selfExtension(agent);
+      if (can === undefined || lifecycleOf(agent) === 'retired') continue;
       const operators = ownersWithRole(graph, agent, 'operator');
       const approvers = ownersWithRole(graph, agent, 'approver');
       const missing: string[] = [];
@@ -48,7 +54,7 @@ export default defineRule({
       yield {
         subject: agent,
         related: [...operators, ...approvers].map((o) => o.id),
-        message: `agent "${agent.id}" can ${can.join(' and ')} at run time but has ${missing.join(' and ')}`,
+        message: `agent "${agent.id}" can ${can} at run time but has ${missing.join(' and ')}`,
         severity,
         reasons,
       };

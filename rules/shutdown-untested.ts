@@ -1,7 +1,7 @@
 import { escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import { isExternal, lifecycleOf, ownersWithRole } from '../src/graph/query.js';
-import { shutdownGaps } from './external-agent-without-tested-shutdown.js';
+import { isExternal, lifecycleOf } from '../src/graph/query.js';
+import { ShutdownReview } from './external-agent-without-tested-shutdown.js';
 
 export default defineRule({
   id: 'shutdown-untested',
@@ -17,15 +17,17 @@ export default defineRule({
   remediation:
     'Give the agent shutdown.mechanism and shutdown.owner, test the shutdown and record shutdown.tested (and shutdown.every if the cadence is not 90 days).',
   *check({ graph, asOf }) {
+    const review = new ShutdownReview(graph, asOf);
     for (const agent of graph.nodesOf('agent')) {
       if (agent.spec.autonomy !== 'autonomous' || isExternal(agent) || lifecycleOf(agent) !== 'active') continue;
-      const gaps = shutdownGaps(graph, agent, asOf, true);
-      if (!gaps.length) continue;
+      const owners = review.owners(agent);
+      const gaps = review.gaps(agent, owners, true);
+      if (gaps === undefined) continue;
       const { severity, reasons } = escalateForAgent(graph, agent, 'medium');
       yield {
-        subject: agent.id,
-        related: ownersWithRole(graph, agent, 'shutdown').map((o) => o.id),
-        message: `autonomous agent "${agent.id}" cannot be relied on to stop: ${gaps.join('; ')}`,
+        subject: agent,
+        related: owners.map((o) => o.id),
+        message: `autonomous agent "${agent.id}" cannot be relied on to stop: ${gaps}`,
         severity,
         reasons,
       };

@@ -1,13 +1,59 @@
 import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import type { GraphNode } from '../src/graph/graph.js';
-import { credentialLifetime, holdersOf, isCredentialActive, isLongLived } from '../src/graph/query.js';
+import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import { credentialLifetime, isCredentialActive, isTaskScoped, LONG_LIVED_SECONDS } from '../src/graph/query.js';
+import { durationSeconds } from '../src/util/dates.js';
 
-function lifetimeText(c: GraphNode<'credential'>): string {
-  const lifetime = credentialLifetime(c)!;
-  if (lifetime.from === 'secret-type') return `is a stored secret (type: ${c.spec.type}) with no ttl, so it is treated as never expiring`;
-  if (c.spec.ttl === 'never') return 'never expires (ttl: never)';
-  return `lives ${c.spec.ttl}, longer than 24h`;
+const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
+
+/**
+ * How a long-lived credential lives, in words, or undefined when it is not long-lived: the test of
+ * `isLongLived`, with each distinct ttl parsed once per run (`ttlSeconds`) instead of once per
+ * credential.
+ */
+function longLivedText(c: GraphNode<'credential'>, ttlSeconds: Map<string, number>): string | undefined {
+  if (isTaskScoped(c)) return undefined;
+  const ttl = c.spec.ttl;
+  if (ttl === undefined) {
+    // No ttl: the lifetime follows from the type, with nothing to parse.
+    const lifetime = credentialLifetime(c);
+    if (lifetime === undefined || !(lifetime.seconds > LONG_LIVED_SECONDS)) return undefined;
+    return lifetime.from === 'secret-type'
+      ? `is a stored secret (type: ${c.spec.type}) with no ttl, so it is treated as never expiring`
+      : `lives ${ttl}, longer than 24h`;
+  }
+  let seconds = ttlSeconds.get(ttl);
+  if (seconds === undefined) ttlSeconds.set(ttl, (seconds = durationSeconds(ttl)));
+  if (!(seconds > LONG_LIVED_SECONDS)) return undefined;
+  return ttl === 'never' ? 'never expires (ttl: never)' : `lives ${ttl}, longer than 24h`;
+}
+
+/**
+ * The ids of the holders of each `wanted` credential, by credential index, in relation order (the
+ * order of its in-row). Gathered in one pass over the relation columns, which are read in order,
+ * where thousands of in-rows would each be a scatter of lookups across the graph.
+ */
+function holderIds(g: ModelGraph, wanted: Uint8Array): Map<number, string[]> {
+  const holders = new Map<number, string[]>();
+  const kinds = g.edgeKind;
+  for (let k = 0; k < kinds.length; k++) {
+    if (kinds[k] !== AUTHENTICATES_WITH) continue;
+    const credential = g.edgeTarget[k]!;
+    if (!wanted[credential]) continue;
+    const id = g.nodes[g.edgeSource[k]!]!.id;
+    const ids = holders.get(credential);
+    if (ids) ids.push(id);
+    else holders.set(credential, [id]);
+  }
+  return holders;
+}
+
+/** ", held by" and the holders, as the message gives them. */
+function heldBy(ids: readonly string[] | undefined): string {
+  if (!ids) return '';
+  let text = `; held by "${ids[0]}"`;
+  for (let i = 1; i < ids.length; i++) text += `, "${ids[i]}"`;
+  return text;
 }
 
 export default defineRule({
@@ -23,14 +69,24 @@ export default defineRule({
   remediation:
     'Replace the secret with a workload identity (SPIFFE ID or OIDC federation) or a just-in-time credential revoked at task end; where the vendor offers only static keys, set the shortest ttl it allows, rotate automatically and accept the finding with that justification.',
   *check({ graph }) {
+    const ttlSeconds = new Map<string, number>();
+    const reported: { credential: GraphNode<'credential'>; lifetime: string }[] = [];
+    const wanted = new Uint8Array(graph.order);
     for (const credential of graph.nodesOf('credential')) {
-      if (!isCredentialActive(credential) || !isLongLived(credential)) continue;
-      const holders = holdersOf(graph, credential).map((h) => h.id);
+      if (!isCredentialActive(credential)) continue;
+      const lifetime = longLivedText(credential, ttlSeconds);
+      if (lifetime === undefined) continue;
+      reported.push({ credential, lifetime });
+      wanted[credential.index] = 1;
+    }
+    const holders = holderIds(graph, wanted);
+    for (const { credential, lifetime } of reported) {
+      const ids = holders.get(credential.index);
       const { severity, reasons } = escalateForCredential(graph, credential, 'medium');
       yield {
         subject: credential,
-        related: holders,
-        message: `credential "${credential.id}" ${lifetimeText(credential)}${holders.length ? `; held by ${holders.map((id) => `"${id}"`).join(', ')}` : ''}`,
+        related: ids ?? [],
+        message: `credential "${credential.id}" ${lifetime}${heldBy(ids)}`,
         severity,
         reasons,
       };

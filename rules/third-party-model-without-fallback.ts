@@ -1,6 +1,25 @@
 import { defineRule } from '../src/analysis/rule.js';
-import type { GraphNode } from '../src/graph/graph.js';
+import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
 import { isExternal, lifecycleOf } from '../src/graph/query.js';
+
+const { runs_on: RUNS_ON, falls_back_to: FALLS_BACK_TO } = RELATION_CODE;
+
+/** The agents, not retired, that run on the model, in relation order. */
+function agentsOn(g: ModelGraph, model: GraphNode<'model'>): GraphNode<'agent'>[] {
+  const agents: GraphNode<'agent'>[] = [];
+  for (const k of g.inIndex(model.index)) {
+    if (g.edgeKind[k] !== RUNS_ON) continue;
+    const n = g.nodes[g.edgeSource[k]!]!;
+    if (n.kind === 'agent' && lifecycleOf(n) !== 'retired') agents.push(n);
+  }
+  return agents;
+}
+
+function fallbacksOf(g: ModelGraph, model: GraphNode<'model'>): GraphNode<'model'>[] {
+  const fallbacks: GraphNode<'model'>[] = [];
+  for (const k of g.outIndex(model.index)) if (g.edgeKind[k] === FALLS_BACK_TO) fallbacks.push(g.nodes[g.edgeTarget[k]!] as GraphNode<'model'>);
+  return fallbacks;
+}
 
 export default defineRule({
   id: 'third-party-model-without-fallback',
@@ -23,14 +42,13 @@ export default defineRule({
   *check({ graph }) {
     for (const model of graph.nodesOf('model')) {
       if (model.spec.third_party !== true) continue;
-      const agents = graph
-        .sources(model, 'runs_on')
-        .filter((n): n is GraphNode<'agent'> => n.kind === 'agent' && lifecycleOf(n) !== 'retired');
-      if (!agents.length) continue;
-      const fallbacks = graph.targets(model, 'falls_back_to') as GraphNode<'model'>[];
+      // The fallbacks first: a handful of relations, where the agents on a model may be thousands.
+      const fallbacks = fallbacksOf(graph, model);
       const provider = model.spec.provider;
       const sameProvider = (f: GraphNode<'model'>) => provider !== undefined && f.spec.provider === provider && f.spec.third_party !== false;
       if (fallbacks.length && !fallbacks.every(sameProvider)) continue;
+      const agents = agentsOn(graph, model);
+      if (!agents.length) continue;
       const external = agents.filter(isExternal);
       const used = `used by ${agents.map((a) => `"${a.id}"`).join(', ')}`;
       yield {

@@ -1,7 +1,9 @@
 import { defineRule } from '../src/analysis/rule.js';
 import { raiseSeverity } from '../src/analysis/severity.js';
-import type { AnyGraphNode, ModelGraph } from '../src/graph/graph.js';
-import { accessSummaryOf, canWrite, isIrreversible, lifecycleOf, toolsOf } from '../src/graph/query.js';
+import { RELATION_CODE, type AnyGraphNode, type ModelGraph } from '../src/graph/graph.js';
+import { accessSummaryOf, canWrite, isIrreversible, lifecycleOf } from '../src/graph/query.js';
+
+const { delegates_to: DELEGATES_TO, invokes: INVOKES, writes: WRITES } = RELATION_CODE;
 
 const WEAK_AUTH: Readonly<Record<string, string>> = {
   none: 'no authentication',
@@ -9,20 +11,42 @@ const WEAK_AUTH: Readonly<Record<string, string>> = {
   'shared-secret': 'a shared secret',
 };
 
+function hasOutEdge(g: ModelGraph, index: number, code: number): boolean {
+  for (const k of g.outIndex(index)) if (g.edgeKind[k] === code) return true;
+  return false;
+}
+
+/**
+ * The agent's delegates_to and invokes relations with weak authentication, as edge indices, or
+ * undefined when there are none (the usual case: the scan stays out of the generator).
+ */
+function weakRelations(g: ModelGraph, agent: AnyGraphNode): number[] | undefined {
+  let weak: number[] | undefined;
+  for (const k of g.outIndex(agent.index)) {
+    const kind = g.edgeKind[k];
+    if (kind !== DELEGATES_TO && kind !== INVOKES) continue;
+    const auth = g.edges[k]!.attrs.auth;
+    if (auth !== undefined && Object.hasOwn(WEAK_AUTH, auth)) (weak ??= []).push(k);
+  }
+  return weak;
+}
+
 /** Whether a callee can change anything: a tool that writes or acts, an agent with such a tool or write access. */
 function changeCapability(g: ModelGraph): (callee: AnyGraphNode) => boolean {
-  const memo = new Map<string, boolean>();
-  const toolActs = (t: AnyGraphNode) => t.kind === 'tool' && (canWrite(t) || isIrreversible(t) || g.outEdgesOf(t, 'writes').length > 0);
+  // Per node: 0 not known yet, 1 no, 2 yes.
+  const memo = new Uint8Array(g.order);
+  const toolActs = (t: AnyGraphNode) => t.kind === 'tool' && (canWrite(t) || isIrreversible(t) || hasOutEdge(g, t.index, WRITES));
+  const agentActs = (a: AnyGraphNode) => {
+    for (const k of g.outIndex(a.index)) if (g.edgeKind[k] === INVOKES && toolActs(g.nodes[g.edgeTarget[k]!]!)) return true;
+    return accessSummaryOf(g, a.id).write;
+  };
   return (callee) => {
-    let known = memo.get(callee.id);
-    if (known === undefined) {
-      known =
-        callee.kind === 'tool'
-          ? toolActs(callee)
-          : callee.kind === 'agent' && (toolsOf(g, callee).some(toolActs) || accessSummaryOf(g, callee.id).write);
-      memo.set(callee.id, known);
+    let known = memo[callee.index]!;
+    if (!known) {
+      known = (callee.kind === 'tool' ? toolActs(callee) : callee.kind === 'agent' && agentActs(callee)) ? 2 : 1;
+      memo[callee.index] = known;
     }
-    return known;
+    return known === 2;
   };
 }
 
@@ -43,15 +67,14 @@ export default defineRule({
     const canChange = changeCapability(graph);
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
-      for (const edge of graph.outEdgesOf(agent)) {
-        if (edge.kind !== 'delegates_to' && edge.kind !== 'invokes') continue;
-        const auth = edge.attrs.auth;
-        if (auth === undefined || !Object.hasOwn(WEAK_AUTH, auth)) continue;
-        const callee = graph.nodes[edge.target]!;
+      for (const k of weakRelations(graph, agent) ?? []) {
+        const kind = graph.edgeKind[k];
+        const auth = graph.edges[k]!.attrs.auth!;
+        const callee = graph.nodes[graph.edgeTarget[k]!]!;
         const reasons: string[] = [];
         if (auth === 'none') reasons.push('the relation has no authentication at all');
         if (canChange(callee)) reasons.push(`${callee.kind} "${callee.id}" can write or act irreversibly`);
-        const verb = edge.kind === 'delegates_to' ? 'delegates to agent' : 'invokes tool';
+        const verb = kind === DELEGATES_TO ? 'delegates to agent' : 'invokes tool';
         yield {
           subject: agent,
           key: callee.id,
