@@ -1,31 +1,9 @@
 import { AGENT_ESCALATION, escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
-import { isActiveOwner, lifecycleOf, ownersWithRole } from '../src/graph/query.js';
+import { ACTIVE_BUSINESS, activeAccountableRoles, isActiveOwner, lifecycleOf, ownersWithRole } from '../src/graph/query.js';
 
-const { owns: OWNS, child_of: CHILD_OF } = RELATION_CODE;
-
-const ACTIVE_BUSINESS = 1;
-const ACTIVE_OPERATOR = 2;
-
-/**
- * Per node, which of an active business owner and an active operator it has (bits above). Read
- * from the active owners' out-rows, whose relations lie together in memory, rather than from each
- * agent's in-row, whose relations are scattered (a cache miss per owner relation).
- */
-function activeOwnerRoles(g: ModelGraph): Uint8Array {
-  const roles = new Uint8Array(g.order);
-  for (const owner of g.nodesOf('owner')) {
-    if (!isActiveOwner(owner)) continue;
-    for (const k of g.outIndex(owner.index)) {
-      if (g.edgeKind[k] !== OWNS) continue;
-      const role = g.edges[k]!.attrs.role;
-      if (role === 'business') roles[g.edgeTarget[k]!]! |= ACTIVE_BUSINESS;
-      else if (role === 'operator') roles[g.edgeTarget[k]!]! |= ACTIVE_OPERATOR;
-    }
-  }
-  return roles;
-}
+const { child_of: CHILD_OF } = RELATION_CODE;
 
 function hasParent(g: ModelGraph, agent: GraphNode<'agent'>): boolean {
   for (const k of g.outIndex(agent.index)) if (g.edgeKind[k] === CHILD_OF) return true;
@@ -44,7 +22,7 @@ export default defineRule({
     'Someone must answer for what an agent does and for the risk it carries. Without an active business owner, nobody decides whether the agent should keep running after an incident, and nobody accepts its risks. A sub-agent with neither a business owner nor an operator of its own is reported once, by sub-agent-without-own-owner; retired agents are not reported.',
   remediation: 'Name an active team or person under owners.business for the agent.',
   *check({ graph }) {
-    const roles = activeOwnerRoles(graph);
+    const roles = activeAccountableRoles(graph);
     for (const agent of graph.nodesOf('agent')) {
       const active = roles[agent.index]!;
       if ((active & ACTIVE_BUSINESS) !== 0 || lifecycleOf(agent) === 'retired') continue;

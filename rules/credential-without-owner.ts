@@ -2,39 +2,12 @@ import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/co
 import { defineRule } from '../src/analysis/rule.js';
 import { RELATION_CODE, type AnyGraphNode, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
 import type { OwnerRoleName } from '../src/model/schema.js';
-import { isActiveOwner, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
+import { activeAccountableRoles, isActiveOwner, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
 
-const { owns: OWNS, authenticates_with: AUTHENTICATES_WITH } = RELATION_CODE;
+const { authenticates_with: AUTHENTICATES_WITH } = RELATION_CODE;
 
 function isAccountableRole(role: OwnerRoleName | undefined): boolean {
   return role === 'business' || role === 'operator';
-}
-
-/**
- * Per node, 1 when it has an active business owner or operator. Read from the active owners'
- * out-rows, whose relations lie together in memory, rather than from each credential's and
- * workload's in-row, whose relations are scattered (a cache miss per owner relation).
- */
-function accountablyOwned(g: ModelGraph): Uint8Array {
-  const owned = new Uint8Array(g.order);
-  for (const owner of g.nodesOf('owner')) {
-    if (!isActiveOwner(owner)) continue;
-    for (const k of g.outIndex(owner.index)) {
-      if (g.edgeKind[k] === OWNS && isAccountableRole(g.edges[k]!.attrs.role)) owned[g.edgeTarget[k]!] = 1;
-    }
-  }
-  return owned;
-}
-
-/** The node's owners with their roles, in relation order (`ownersOf`). */
-function ownersWithRoles(g: ModelGraph, index: number): { owner: GraphNode<'owner'>; role: OwnerRoleName }[] {
-  const owners: { owner: GraphNode<'owner'>; role: OwnerRoleName }[] = [];
-  for (const k of g.inIndex(index)) {
-    if (g.edgeKind[k] !== OWNS) continue;
-    const edge = g.edges[k]!;
-    owners.push({ owner: g.nodes[edge.source] as GraphNode<'owner'>, role: edge.attrs.role! });
-  }
-  return owners;
 }
 
 /**
@@ -66,12 +39,12 @@ export default defineRule({
   remediation:
     'Name an active team under owner (or owners.business / owners.operator) on the credential: the team whose workload uses it, not only the team that issued it.',
   *check({ graph }) {
-    const owned = accountablyOwned(graph);
+    const owned = activeAccountableRoles(graph);
     for (const credential of graph.nodesOf('credential')) {
       if (!isCredentialActive(credential) || owned[credential.index]) continue;
       const workload = soleWorkload(graph, credential);
       if (workload && owned[workload.index]) continue;
-      const owners = ownersWithRoles(graph, credential.index);
+      const owners = graph.ownersOf(credential);
       const inactive = owners.filter((o) => isAccountableRole(o.role) && !isActiveOwner(o.owner));
       const issuers = owners.filter((o) => o.role === 'issuer').map((o) => o.owner.id);
       const parts: string[] = [];

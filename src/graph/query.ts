@@ -78,6 +78,34 @@ class PerNode<T> {
 
 const teamByOwner = new PerNode<GraphNode<'owner'>>();
 
+/** Bits of `activeAccountableRoles`. */
+export const ACTIVE_BUSINESS = 1;
+export const ACTIVE_OPERATOR = 2;
+
+const accountableRoles = new WeakMap<ModelGraph, Uint8Array>();
+
+/**
+ * Per node, which of an active business owner (ACTIVE_BUSINESS) and an active operator
+ * (ACTIVE_OPERATOR) it has, once per graph. Read from the active owners' out-rows, whose relations
+ * lie together in memory, rather than from each node's in-row, whose relations are scattered.
+ */
+export function activeAccountableRoles(g: ModelGraph): Uint8Array {
+  let roles = accountableRoles.get(g);
+  if (roles) return roles;
+  roles = new Uint8Array(g.order);
+  for (const owner of g.nodesOf('owner')) {
+    if (!isActiveOwner(owner)) continue;
+    for (const k of g.outIndex(owner.index)) {
+      if (g.edgeKind[k] !== OWNS) continue;
+      const role = g.edges[k]!.attrs.role;
+      if (role === 'business') roles[g.edgeTarget[k]!]! |= ACTIVE_BUSINESS;
+      else if (role === 'operator') roles[g.edgeTarget[k]!]! |= ACTIVE_OPERATOR;
+    }
+  }
+  accountableRoles.set(g, roles);
+  return roles;
+}
+
 /** Active owners accountable at run time: business owners and operators. */
 export function accountableOwners(g: ModelGraph, id: NodeRef): GraphNode<'owner'>[] {
   return g
@@ -409,7 +437,7 @@ function summaryBits(g: ModelGraph, memo: SummaryMemo, index: number, withTools:
   return bits;
 }
 
-const { reads: READS, writes: WRITES, grants: GRANTS, authenticates_with: AUTHENTICATES_WITH, invokes: INVOKES } = RELATION_CODE;
+const { reads: READS, writes: WRITES, grants: GRANTS, authenticates_with: AUTHENTICATES_WITH, invokes: INVOKES, owns: OWNS } = RELATION_CODE;
 
 function dataBits(memo: SummaryMemo, index: number, write: boolean): number {
   const data = memo.data[index]!;
