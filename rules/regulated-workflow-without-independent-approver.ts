@@ -61,7 +61,7 @@ export default defineRule({
     'Name at least two active approvers from outside the owning and operating teams (risk, compliance, security) under system.approval.approvers or the tool’s approval.approvers, and require both: min_approvers at least 2 plus the number of approvers from the operating teams.',
   *check({ graph }) {
     // An agent invokes several irreversible tools: its teams are read once.
-    const agentTeams: (string[] | undefined)[] = [];
+    const agentTeams = new Array<string[] | undefined>(graph.order);
     const teamsOfAgent = (agent: GraphNode<'agent'>) => (agentTeams[agent.index] ??= accountableTeams(graph, agent));
     for (const system of graph.nodesOf('system')) {
       const sensitivity = [system.spec.regulated ? 'regulated' : '', system.spec.sensitivity === 'high' ? 'high-sensitivity' : '']

@@ -23,7 +23,7 @@ type CredentialFactors = Partial<Record<CredentialRiskFactor, string>> & { all?:
 
 function memoOf<T>(memos: WeakMap<ModelGraph, (T | undefined)[]>, g: ModelGraph): (T | undefined)[] {
   let memo = memos.get(g);
-  if (!memo) memos.set(g, (memo = []));
+  if (!memo) memos.set(g, (memo = new Array<T | undefined>(g.order)));
   return memo;
 }
 

@@ -64,7 +64,7 @@ export class SeenOfRule {
       this.nodes[index] = 1;
       return true;
     }
-    this.keys ??= [];
+    this.keys ??= new Array(this.graph.order);
     const known = this.keys[index];
     if (known === undefined) this.keys[index] = key;
     else if (typeof known === 'string') {

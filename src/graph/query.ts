@@ -70,7 +70,8 @@ class PerNode<T> {
   of(g: ModelGraph): (T | undefined)[] {
     if (this.last?.graph.deref() === g) return this.last.table;
     let table = this.tables.get(g);
-    if (!table) this.tables.set(g, (table = []));
+    // Sized up front: an array grown by far indices falls back to slow dictionary elements.
+    if (!table) this.tables.set(g, (table = new Array<T | undefined>(g.order)));
     this.last = { graph: new WeakRef(g), table };
     return table;
   }
