@@ -1,5 +1,6 @@
 import { RELATION_CODE, type AnyGraphNode, type GraphNode, type ModelGraph } from '../graph/graph.js';
 import { accessAtLeast, accessSummaryOf, highestGrant, isExternal, isIrreversible, lifecycleOf, untrustedEntryOf } from '../graph/query.js';
+import { PerNode } from '../graph/per-node.js';
 import { raiseSeverity, type Severity } from './severity.js';
 
 /**
@@ -15,20 +16,14 @@ export function escalateForAgent(g: ModelGraph, agent: GraphNode<'agent'>, base:
 
 // Many rules raise findings on the same agent or credential: its factors are worked out once per
 // graph, kept by node index.
-const agentMemo = new WeakMap<ModelGraph, (readonly string[] | undefined)[]>();
-const credentialMemo = new WeakMap<ModelGraph, (CredentialFactors | undefined)[]>();
+const agentMemo = new PerNode<readonly string[]>();
+const credentialMemo = new PerNode<CredentialFactors>();
 
 /** A credential's factors, and once asked for, all of them in order. */
 type CredentialFactors = Partial<Record<CredentialRiskFactor, string>> & { all?: readonly string[] };
 
-function memoOf<T>(memos: WeakMap<ModelGraph, (T | undefined)[]>, g: ModelGraph): (T | undefined)[] {
-  let memo = memos.get(g);
-  if (!memo) memos.set(g, (memo = new Array<T | undefined>(g.order)));
-  return memo;
-}
-
 function agentFactors(g: ModelGraph, agent: GraphNode<'agent'>): readonly string[] {
-  const memo = memoOf(agentMemo, g);
+  const memo = agentMemo.of(g);
   const hit = memo[agent.index];
   if (hit) return hit;
   const reasons: string[] = [];
@@ -82,7 +77,7 @@ export function escalateForCredential(
 const CREDENTIAL_FACTORS: readonly CredentialRiskFactor[] = ['privilege', 'restricted', 'exposure'];
 
 function credentialFactors(g: ModelGraph, credential: GraphNode<'credential'>): CredentialFactors {
-  const memo = memoOf(credentialMemo, g);
+  const memo = credentialMemo.of(g);
   const hit = memo[credential.index];
   if (hit) return hit;
   const factors: CredentialFactors = {};

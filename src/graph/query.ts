@@ -2,6 +2,7 @@ import type { AccessLevel, OwnerRoleName } from '../model/schema.js';
 import { TRUSTED_INPUTS } from '../model/schema.js';
 import { durationSeconds } from '../util/dates.js';
 import { RELATION_CODE, type AnyGraphNode, type GraphEdge, type GraphNode, type ModelGraph, type NodeRef } from './graph.js';
+import { PerNode } from './per-node.js';
 
 /** Small, named questions about the graph that rules and analyses share. */
 
@@ -57,24 +58,6 @@ export function teamOf(g: ModelGraph, owner: GraphNode<'owner'>): GraphNode<'own
     teams[owner.index] = team = member ?? owner;
   }
   return team;
-}
-
-/**
- * Answers kept per graph and node index. Rules ask one graph the same questions hundreds of
- * thousands of times in a row: the last graph's table is kept at hand, weakly.
- */
-class PerNode<T> {
-  private readonly tables = new WeakMap<ModelGraph, (T | undefined)[]>();
-  private last: { graph: WeakRef<ModelGraph>; table: (T | undefined)[] } | undefined;
-
-  of(g: ModelGraph): (T | undefined)[] {
-    if (this.last?.graph.deref() === g) return this.last.table;
-    let table = this.tables.get(g);
-    // Sized up front: an array grown by far indices falls back to slow dictionary elements.
-    if (!table) this.tables.set(g, (table = new Array<T | undefined>(g.order)));
-    this.last = { graph: new WeakRef(g), table };
-    return table;
-  }
 }
 
 const teamByOwner = new PerNode<GraphNode<'owner'>>();
