@@ -1,7 +1,7 @@
 import { escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { raiseSeverity } from '../src/analysis/severity.js';
-import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
+import type { GraphNode } from '../src/graph/graph.js';
 import { isActiveOwner, isExternal, lifecycleOf, ownersWithRole } from '../src/graph/query.js';
 import { daysBetween, durationDays } from '../src/util/dates.js';
 
@@ -18,17 +18,9 @@ export const DEFAULT_SHUTDOWN_TEST_CADENCE = '90d';
 export class ShutdownReview {
   private readonly lateTests = new Map<string, Map<string, string | null>>();
 
-  constructor(
-    private readonly graph: ModelGraph,
-    private readonly asOf: string,
-  ) {}
+  constructor(private readonly asOf: string) {}
 
-  /** The agent's shutdown owners, active or not. */
-  owners(agent: GraphNode<'agent'>): GraphNode<'owner'>[] {
-    return ownersWithRole(this.graph, agent, 'shutdown');
-  }
-
-  /** The gaps in words, joined by '; ', or undefined when there are none; `owners` as from `owners(agent)`. */
+  /** The gaps in words, joined by '; ', or undefined when there are none; `owners` are the agent's shutdown owners, active or not. */
   gaps(agent: GraphNode<'agent'>, owners: readonly GraphNode<'owner'>[], requireTest: boolean): string | undefined {
     const shutdown = agent.spec.shutdown;
     const gaps: string[] = [];
@@ -83,12 +75,12 @@ export default defineRule({
   remediation:
     'Give the agent shutdown.mechanism (a feature flag, a revocable credential, a gateway rule), shutdown.owner (an active team that can use it at any hour), and test it: record shutdown.tested, and shutdown.every if the cadence is not 90 days. Name a business owner who reviews the impact on customers.',
   *check({ graph, asOf }) {
-    const review = new ShutdownReview(graph, asOf);
+    const review = new ShutdownReview(asOf);
     for (const agent of graph.nodesOf('agent')) {
       if (!isExternal(agent)) continue;
       const lifecycle = lifecycleOf(agent);
       if (lifecycle !== 'active' && lifecycle !== 'planned') continue;
-      const owners = review.owners(agent);
+      const owners = ownersWithRole(graph, agent, 'shutdown');
       const gaps = review.gaps(agent, owners, lifecycle === 'active');
       if (gaps === undefined) continue;
       // Exposure is this rule's own condition: only the other factors raise it.

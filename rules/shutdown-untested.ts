@@ -1,6 +1,6 @@
 import { escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import { isExternal, lifecycleOf } from '../src/graph/query.js';
+import { isExternal, lifecycleOf, ownersWithRole } from '../src/graph/query.js';
 import { ShutdownReview } from './external-agent-without-tested-shutdown.js';
 
 export default defineRule({
@@ -17,10 +17,10 @@ export default defineRule({
   remediation:
     'Give the agent shutdown.mechanism and shutdown.owner, test the shutdown and record shutdown.tested (and shutdown.every if the cadence is not 90 days).',
   *check({ graph, asOf }) {
-    const review = new ShutdownReview(graph, asOf);
+    const review = new ShutdownReview(asOf);
     for (const agent of graph.nodesOf('agent')) {
       if (agent.spec.autonomy !== 'autonomous' || isExternal(agent) || lifecycleOf(agent) !== 'active') continue;
-      const owners = review.owners(agent);
+      const owners = ownersWithRole(graph, agent, 'shutdown');
       const gaps = review.gaps(agent, owners, true);
       if (gaps === undefined) continue;
       const { severity, reasons } = escalateForAgent(graph, agent, 'medium');
