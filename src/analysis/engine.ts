@@ -1,5 +1,6 @@
 import type { ModelGraph } from '../graph/graph.js';
-import { acceptanceMatcher, isExpired } from './acceptance.js';
+import { flat } from '../util/flat.js';
+import { findingsMatcher, isExpired } from './acceptance.js';
 import type { Finding } from './finding.js';
 import { LocationTable, SeenFindings } from './finding-table.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -55,7 +56,7 @@ export function analyze(graph: ModelGraph, options: AnalyzeOptions): Report {
   const phase2: RuleContext = { ...ctx, findings: [...findings] };
   for (const rule of acceptanceRules) runRule(rule, phase2, findings, seen, locations);
 
-  applyAcceptances(graph, findings, options.asOf);
+  applyAcceptances(graph, phase2.findings, options.asOf);
   return { asOf: options.asOf, findings: sortFindings(findings), rules: options.rules, summary: summarize(findings) };
 }
 
@@ -80,7 +81,7 @@ function runRule(rule: Rule, ctx: RuleContext, out: RuleFinding[], seen: SeenFin
           r.severity ?? rule.severity,
           r.reasons ?? NO_REASONS,
           relatedIds(r.related),
-          r.message,
+          flat(r.message),
           locations.of(node, subject),
         ),
       );
@@ -133,21 +134,26 @@ function relatedIds(related: readonly string[] | undefined): readonly string[] {
 const NO_RELATED: readonly string[] = Object.freeze([]);
 const NO_REASONS: readonly string[] = Object.freeze([]);
 
-function applyAcceptances(graph: ModelGraph, findings: Finding[], asOf: string): void {
-  const active = graph.accepted.filter((a) => !isExpired(a, asOf)).map((a) => ({ a, match: acceptanceMatcher(a.finding) }));
-  if (!active.length) return;
-  for (const f of findings) {
-    if (f.category === 'acceptance') continue;
-    const hit = active.find(({ match }) => match(f.id));
-    if (!hit) continue;
-    f.status = 'accepted';
-    f.acceptance = {
-      pattern: hit.a.finding,
-      justification: hit.a.justification,
-      approver: hit.a.approver,
-      expires: hit.a.expires,
-      location: { file: hit.a.source.file, line: hit.a.source.line, column: hit.a.source.column },
-    };
+/**
+ * Marks each finding that an unexpired acceptance matches as accepted; the first such acceptance
+ * in the model's order is the one recorded. Patterns are matched through the index of findings
+ * the acceptance rules already built, so an exact pattern writes no other finding's id.
+ */
+function applyAcceptances(graph: ModelGraph, findings: readonly Finding[], asOf: string): void {
+  const matches = findingsMatcher(findings);
+  for (const a of graph.accepted) {
+    if (isExpired(a, asOf)) continue;
+    for (const f of matches(a.finding)) {
+      if (f.status === 'accepted') continue;
+      f.status = 'accepted';
+      f.acceptance = {
+        pattern: a.finding,
+        justification: a.justification,
+        approver: a.approver,
+        expires: a.expires,
+        location: { file: a.source.file, line: a.source.line, column: a.source.column },
+      };
+    }
   }
 }
 

@@ -78,6 +78,23 @@ describe('acceptances in the engine', () => {
     expect(byId.get('expired-acceptance@irreversible-tool-without-approval@refunds/payments-api')!.severity).toBe('low');
   });
 
+  it('records the first unexpired acceptance in the model that matches, whatever its kind of pattern', () => {
+    const wide = { ...accept('*@refunds/*', '2027-03-31'), justification: 'Every refund path is capped.' };
+    const { byId } = run(
+      model([
+        accept('irreversible-tool-without-approval@billing/payments-api', '2026-01-31'),
+        wide,
+        accept('irreversible-tool-without-approval@refunds/payments-api', '2027-01-31'),
+        accept('irreversible-tool-without-approval@*', '2027-02-28'),
+      ]),
+    );
+    expect(byId.get('irreversible-tool-without-approval@refunds/payments-api')!.acceptance).toMatchObject({ pattern: '*@refunds/*', expires: '2027-03-31' });
+    expect(byId.get('irreversible-tool-without-approval@billing/payments-api')!.acceptance).toMatchObject({
+      pattern: 'irreversible-tool-without-approval@*',
+      expires: '2027-02-28',
+    });
+  });
+
   it('flags an acceptance that matches no finding, and not one that does', () => {
     const { ids } = run(
       model([accept('irreversible-tool-without-approval@refunds/payments-api', '2027-01-31'), accept('irreversible-tool-without-approval@triage/*', '2027-01-31')]),
