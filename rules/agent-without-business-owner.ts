@@ -1,12 +1,10 @@
 import { AGENT_ESCALATION, escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
 import { ACTIVE_BUSINESS, activeAccountableRoles, isActiveOwner, lifecycleOf, ownersWithRole } from '../src/graph/query.js';
 
-const { child_of: CHILD_OF } = RELATION_CODE;
-
 function hasParent(g: ModelGraph, agent: GraphNode<'agent'>): boolean {
-  for (const k of g.outIndex(agent.index)) if (g.edgeKind[k] === CHILD_OF) return true;
+  return g.outIndex(agent.index, 'child_of').length > 0;
   return false;
 }
 

@@ -1,9 +1,8 @@
 import { AGENT_ESCALATION, escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
 import { isIrreversible, lifecycleOf } from '../src/graph/query.js';
 
-const INVOKES = RELATION_CODE.invokes;
 const UNKNOWN = 0;
 const IRREVERSIBLE = 1;
 const REVERSIBLE = 2;
@@ -11,9 +10,8 @@ const REVERSIBLE = 2;
 /** The ids of the irreversible tools an agent invokes, in graph order; `known` keeps each tool's answer, since tools are shared. */
 function irreversibleTools(g: ModelGraph, agent: number, known: Uint8Array): string[] {
   const ids: string[] = [];
-  const row = g.outIndex(agent);
+  const row = g.outIndex(agent, 'invokes');
   for (let k = 0; k < row.length; k++) {
-    if (g.edgeKind[row[k]!] !== INVOKES) continue;
     const tool = g.edgeTarget[row[k]!]!;
     if (known[tool] === UNKNOWN) known[tool] = isIrreversible(g.nodes[tool] as GraphNode<'tool'>) ? IRREVERSIBLE : REVERSIBLE;
     if (known[tool] === IRREVERSIBLE) ids.push(g.nodes[tool]!.id);

@@ -1,10 +1,6 @@
 import { defineRule } from '../src/analysis/rule.js';
-import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
 import { isCredentialActive, lifecycleOf } from '../src/graph/query.js';
-
-const INVOKES = RELATION_CODE.invokes;
-const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
-const GRANTS = RELATION_CODE.grants;
 
 function executesCode(tool: GraphNode<'tool'>): boolean {
   return tool.spec.kind === 'code-runner' || (tool.spec.actions ?? []).includes('execute-code');
@@ -13,9 +9,8 @@ function executesCode(tool: GraphNode<'tool'>): boolean {
 /** The first write or admin grant of an active credential, described, or null. */
 function privilegedGrant(g: ModelGraph, credential: GraphNode<'credential'>): string | null {
   if (!isCredentialActive(credential)) return null;
-  const row = g.outIndex(credential.index);
+  const row = g.outIndex(credential.index, 'grants');
   for (let k = 0; k < row.length; k++) {
-    if (g.edgeKind[row[k]!] !== GRANTS) continue;
     const grant = g.edges[row[k]!]!;
     if (grant.attrs.access === 'write' || grant.attrs.access === 'admin') return `credential "${credential.id}", which grants ${grant.attrs.access} on "${grant.to}"`;
   }
@@ -39,9 +34,8 @@ function grantOf(g: ModelGraph, memo: Memo, credential: number): string | null {
 
 /** The first of a node's credentials with a privileged grant, described, or null. */
 function firstPrivilegedCredential(g: ModelGraph, memo: Memo, holder: number): string | null {
-  const row = g.outIndex(holder);
+  const row = g.outIndex(holder, 'authenticates_with');
   for (let k = 0; k < row.length; k++) {
-    if (g.edgeKind[row[k]!] !== AUTHENTICATES_WITH) continue;
     const grant = grantOf(g, memo, g.edgeTarget[row[k]!]!);
     if (grant !== null) return grant;
   }
@@ -60,9 +54,8 @@ function heldGrant(g: ModelGraph, memo: Memo, agent: GraphNode<'agent'>): string
 /** The live agents that call a tool, in graph order. */
 function liveCallers(g: ModelGraph, tool: number): GraphNode<'agent'>[] {
   const callers: GraphNode<'agent'>[] = [];
-  const row = g.inIndex(tool);
+  const row = g.inIndex(tool, 'invokes');
   for (let k = 0; k < row.length; k++) {
-    if (g.edgeKind[row[k]!] !== INVOKES) continue;
     const caller = g.nodes[g.edgeSource[row[k]!]!]!;
     if (caller.kind === 'agent' && lifecycleOf(caller) !== 'retired') callers.push(caller);
   }
@@ -96,9 +89,8 @@ export default defineRule({
       if (!executesCode(tool) || tool.spec.sandboxed === true) continue;
       const callers = liveCallers(graph, tool.index);
       const reasons: string[] = [];
-      const row = graph.outIndex(tool.index);
+      const row = graph.outIndex(tool.index, 'authenticates_with');
       for (let k = 0; k < row.length; k++) {
-        if (graph.edgeKind[row[k]!] !== AUTHENTICATES_WITH) continue;
         const own = grantOf(graph, memo, graph.edgeTarget[row[k]!]!);
         if (own !== null) reasons.push(`the tool runs with ${own}`);
       }

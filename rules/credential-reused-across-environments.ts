@@ -1,12 +1,11 @@
 import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import { RELATION_CODE, type AnyGraphNode, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import type { AnyGraphNode, GraphNode, ModelGraph } from '../src/graph/graph.js';
+import type { RelationKindName } from '../src/model/schema.js';
 import { holdersOf, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
 
 type EnvironmentName = NonNullable<GraphNode<'boundary'>['spec']['environment']>;
 
-const IN_BOUNDARY = RELATION_CODE.in_boundary;
-const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
 
 /** The environments as bits of a set. */
 const ENVIRONMENT_BIT: Readonly<Record<EnvironmentName, number>> = { production: 1, staging: 2, development: 4, test: 8 };
@@ -26,7 +25,7 @@ function environmentResolver(g: ModelGraph): (boundary: number) => EnvironmentNa
     const node = g.nodes[index]!;
     if (node.kind !== 'boundary' || visiting.has(index)) return undefined;
     visiting.add(index);
-    const parent = firstTarget(g, index, IN_BOUNDARY);
+    const parent = firstTarget(g, index, 'in_boundary');
     const env = node.spec.environment ?? (parent >= 0 ? resolve(parent, visiting) : undefined);
     memo[index] = env ?? null;
     return env;
@@ -38,10 +37,9 @@ function environmentResolver(g: ModelGraph): (boundary: number) => EnvironmentNa
 }
 
 /** The target of a node's first edge of one kind, or -1. */
-function firstTarget(g: ModelGraph, index: number, kind: number): number {
-  const row = g.outIndex(index);
-  for (let k = 0; k < row.length; k++) if (g.edgeKind[row[k]!] === kind) return g.edgeTarget[row[k]!]!;
-  return -1;
+function firstTarget(g: ModelGraph, index: number, kind: RelationKindName): number {
+  const row = g.outIndex(index, kind);
+  return row.length ? g.edgeTarget[row[0]!]! : -1;
 }
 
 function bitCount(bits: number): number {
@@ -82,9 +80,8 @@ export default defineRule({
       let bits = environmentSets[index]!;
       if (!bits) {
         bits = KNOWN;
-        const row = graph.outIndex(index);
+        const row = graph.outIndex(index, 'in_boundary');
         for (let k = 0; k < row.length; k++) {
-          if (graph.edgeKind[row[k]!] !== IN_BOUNDARY) continue;
           const environment = environmentOf(graph.edgeTarget[row[k]!]!);
           if (environment !== undefined) bits |= ENVIRONMENT_BIT[environment];
         }
@@ -133,9 +130,8 @@ function isLiveHolder(holder: AnyGraphNode): boolean {
 /** The environments of a credential's live holders, as a set. */
 function holderEnvironments(g: ModelGraph, credential: number, environmentSetOf: (index: number) => number): number {
   let bits = 0;
-  const row = g.inIndex(credential);
+  const row = g.inIndex(credential, 'authenticates_with');
   for (let k = 0; k < row.length; k++) {
-    if (g.edgeKind[row[k]!] !== AUTHENTICATES_WITH) continue;
     const holder = g.edgeSource[row[k]!]!;
     if (isLiveHolder(g.nodes[holder]!)) bits |= environmentSetOf(holder);
   }

@@ -1,9 +1,8 @@
 import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import { RELATION_CODE, type ModelGraph } from '../src/graph/graph.js';
+import type { ModelGraph } from '../src/graph/graph.js';
 import { isCredentialActive, lifecycleOf } from '../src/graph/query.js';
 
-const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
 
 /**
  * By node index, 1 for an agent that is not retired: a compact table, since holders are looked up
@@ -18,10 +17,10 @@ function liveAgentTable(g: ModelGraph): Uint8Array {
 /** The ids of the agents that hold a credential, retired ones left out, in graph order. */
 function liveAgentHolders(g: ModelGraph, live: Uint8Array, credential: number): string[] {
   const agents: string[] = [];
-  const row = g.inIndex(credential);
+  const row = g.inIndex(credential, 'authenticates_with');
   for (let k = 0; k < row.length; k++) {
     const e = row[k]!;
-    if (g.edgeKind[e] === AUTHENTICATES_WITH && live[g.edgeSource[e]!]) agents.push(g.nodes[g.edgeSource[e]!]!.id);
+    if (live[g.edgeSource[e]!]) agents.push(g.nodes[g.edgeSource[e]!]!.id);
   }
   return agents;
 }

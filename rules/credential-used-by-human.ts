@@ -1,9 +1,7 @@
 import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
 import { isCredentialActive } from '../src/graph/query.js';
-
-const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
 
 /**
  * Per node, 1 when an owner holds it. Read from the owners' out-rows, which lie together in memory,
@@ -13,7 +11,7 @@ const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
 function heldByOwners(g: ModelGraph): Uint8Array {
   const held = new Uint8Array(g.order);
   for (const owner of g.nodesOf('owner')) {
-    for (const k of g.outIndex(owner.index)) if (g.edgeKind[k] === AUTHENTICATES_WITH) held[g.edgeTarget[k]!] = 1;
+    for (const k of g.outIndex(owner.index, 'authenticates_with')) held[g.edgeTarget[k]!] = 1;
   }
   return held;
 }
@@ -21,8 +19,7 @@ function heldByOwners(g: ModelGraph): Uint8Array {
 /** The owners (people or teams) that hold the credential, in relation order; read from its raw in-row. */
 function peopleHolding(g: ModelGraph, credential: GraphNode<'credential'>): GraphNode<'owner'>[] {
   const people: GraphNode<'owner'>[] = [];
-  for (const k of g.inIndex(credential.index)) {
-    if (g.edgeKind[k] !== AUTHENTICATES_WITH) continue;
+  for (const k of g.inIndex(credential.index, 'authenticates_with')) {
     const holder = g.nodes[g.edgeSource[k]!]!;
     if (holder.kind === 'owner') people.push(holder);
   }

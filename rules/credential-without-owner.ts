@@ -1,10 +1,8 @@
 import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import { RELATION_CODE, type AnyGraphNode, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import type { AnyGraphNode, GraphNode, ModelGraph } from '../src/graph/graph.js';
 import type { OwnerRoleName } from '../src/model/schema.js';
 import { activeAccountableRoles, isActiveOwner, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
-
-const { authenticates_with: AUTHENTICATES_WITH } = RELATION_CODE;
 
 function isAccountableRole(role: OwnerRoleName | undefined): boolean {
   return role === 'business' || role === 'operator';
@@ -16,8 +14,7 @@ function isAccountableRole(role: OwnerRoleName | undefined): boolean {
  */
 function soleWorkload(g: ModelGraph, credential: GraphNode<'credential'>): AnyGraphNode | undefined {
   let workload: AnyGraphNode | undefined;
-  for (const k of g.inIndex(credential.index)) {
-    if (g.edgeKind[k] !== AUTHENTICATES_WITH) continue;
+  for (const k of g.inIndex(credential.index, 'authenticates_with')) {
     const h = g.nodes[g.edgeSource[k]!]!;
     if (h.kind !== 'tool' && (h.kind !== 'agent' || lifecycleOf(h) === 'retired')) continue;
     if (workload) return undefined;

@@ -1,10 +1,8 @@
 import { defineRule } from '../src/analysis/rule.js';
 import { raiseSeverity } from '../src/analysis/severity.js';
-import { RELATION_CODE, type GraphEdge, type ModelGraph } from '../src/graph/graph.js';
+import type { GraphEdge, ModelGraph } from '../src/graph/graph.js';
 import { isExternal, lifecycleOf } from '../src/graph/query.js';
 
-const INVOKES = RELATION_CODE.invokes;
-const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
 
 /** How many routes a message names before it summarises the rest. */
 const NAMED_ROUTES = 3;
@@ -56,23 +54,15 @@ export default defineRule({
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
       const external = isExternal(agent);
-      const row = graph.outIndex(agent.index);
-      for (let k = 0; k < row.length; k++) {
-        const kind = graph.edgeKind[row[k]!];
-        if (kind === AUTHENTICATES_WITH) mark(credentials, graph.edgeTarget[row[k]!]!, agent.index, external);
-      }
-      for (let k = 0; k < row.length; k++) {
-        if (graph.edgeKind[row[k]!] !== INVOKES) continue;
-        const tool = graph.edgeTarget[row[k]!]!;
+      for (const k of graph.outIndex(agent.index, 'authenticates_with')) mark(credentials, graph.edgeTarget[k]!, agent.index, external);
+      for (const k of graph.outIndex(agent.index, 'invokes')) {
+        const tool = graph.edgeTarget[k]!;
         if (tools.agent[tool]! < 0) reached.push(tool);
         mark(tools, tool, agent.index, external);
       }
     }
     for (const tool of reached) {
-      const row = graph.outIndex(tool);
-      for (let k = 0; k < row.length; k++) {
-        if (graph.edgeKind[row[k]!] === AUTHENTICATES_WITH) mark(credentials, graph.edgeTarget[row[k]!]!, tools.agent[tool]!, tools.external[tool] === 1);
-      }
+      for (const k of graph.outIndex(tool, 'authenticates_with')) mark(credentials, graph.edgeTarget[k]!, tools.agent[tool]!, tools.external[tool] === 1);
     }
 
     for (const data of graph.nodesOf('data')) {

@@ -1,10 +1,8 @@
 import { defineRule } from '../src/analysis/rule.js';
 import { raiseSeverity } from '../src/analysis/severity.js';
-import { RELATION_CODE, type AnyGraphNode, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import type { AnyGraphNode, GraphNode, ModelGraph } from '../src/graph/graph.js';
 import type { AccessLevel } from '../src/model/schema.js';
 import { isCredentialActive, isExternal, isSensitive, isUntrustedBoundary, lifecycleOf, takesUntrustedInput } from '../src/graph/query.js';
-
-const { authenticates_with: AUTHENTICATES_WITH, grants: GRANTS, exposed_to: EXPOSED_TO } = RELATION_CODE;
 
 function isPrivilegedGrant(access: AccessLevel, target: AnyGraphNode): boolean {
   if (access === 'admin') return true;
@@ -41,8 +39,7 @@ function privilegedCredential(g: ModelGraph, credential: GraphNode<'credential'>
   const ids: string[] = [credential.id];
   const shown: string[] = [];
   let restricted: string | undefined;
-  for (const k of g.outIndex(credential.index)) {
-    if (g.edgeKind[k] !== GRANTS) continue;
+  for (const k of g.outIndex(credential.index, 'grants')) {
     const access = g.edges[k]!.attrs.access ?? 'read';
     if (access === 'read') continue;
     const target = g.nodes[g.edgeTarget[k]!]!;
@@ -68,8 +65,7 @@ function privilegedCredential(g: ModelGraph, credential: GraphNode<'credential'>
 function untrustedEntry(g: ModelGraph, agent: GraphNode<'agent'>): string | undefined {
   if (isExternal(agent)) return 'externally exposed';
   if (takesUntrustedInput(agent)) return 'takes untrusted input';
-  for (const k of g.outIndex(agent.index)) {
-    if (g.edgeKind[k] !== EXPOSED_TO) continue;
+  for (const k of g.outIndex(agent.index, 'exposed_to')) {
     const boundary = g.nodes[g.edgeTarget[k]!]!;
     if (isUntrustedBoundary(boundary)) return `exposed to untrusted boundary "${boundary.id}"`;
   }
@@ -98,8 +94,7 @@ export default defineRule({
       const entry = untrustedEntry(graph, agent);
       if (entry === undefined) continue;
       const autonomous = agent.spec.autonomy === 'autonomous';
-      for (const k of graph.outIndex(agent.index)) {
-        if (graph.edgeKind[k] !== AUTHENTICATES_WITH) continue;
+      for (const k of graph.outIndex(agent.index, 'authenticates_with')) {
         const credential = graph.nodes[graph.edgeTarget[k]!]!;
         if (credential.kind !== 'credential' || !isCredentialActive(credential) || graph.edges[k]!.attrs.approval === true) continue;
         let grants = privileged[credential.index];

@@ -1,8 +1,6 @@
 import { defineRule } from '../src/analysis/rule.js';
-import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
 import { accessSummaryOf, isIrreversible, lifecycleOf, takesUntrustedInput, toolRequiresApproval } from '../src/graph/query.js';
-
-const INVOKES = RELATION_CODE.invokes;
 
 const IRREVERSIBLE_ACTIONS = new Set(['pay', 'delete', 'deploy', 'send-external']);
 
@@ -48,10 +46,9 @@ export default defineRule({
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
       const untrusted = takesUntrustedInput(agent);
-      const row = graph.outIndex(agent.index);
+      const row = graph.outIndex(agent.index, 'invokes');
       for (let k = 0; k < row.length; k++) {
         const e = row[k]!;
-        if (graph.edgeKind[e] !== INVOKES) continue;
         const tool = graph.nodes[graph.edgeTarget[e]!] as GraphNode<'tool'>;
         let wording = unguarded[tool.index];
         if (wording === undefined) wording = unguarded[tool.index] = isIrreversible(tool) && !toolRequiresApproval(tool) ? irreversibility(tool) : null;

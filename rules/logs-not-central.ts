@@ -1,10 +1,8 @@
 import { escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { raiseSeverity } from '../src/analysis/severity.js';
-import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
 import { lifecycleOf } from '../src/graph/query.js';
-
-const LOGS_TO = RELATION_CODE.logs_to;
 
 type Logging = NonNullable<GraphNode<'agent'>['spec']['logging']>;
 
@@ -13,7 +11,7 @@ function logsAnything(logging: Logging): boolean {
 }
 
 function namesLogSink(g: ModelGraph, agent: GraphNode<'agent'>): boolean {
-  for (const k of g.outIndex(agent.index)) if (g.edgeKind[k] === LOGS_TO) return true;
+  return g.outIndex(agent.index, 'logs_to').length > 0;
   return false;
 }
 

@@ -1,16 +1,14 @@
 import { escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import { RELATION_CODE, type AnyGraphNode, type ModelGraph } from '../src/graph/graph.js';
+import type { AnyGraphNode, ModelGraph } from '../src/graph/graph.js';
 import { isCredentialActive, isWildcardScope } from '../src/graph/query.js';
-
-const GRANTS = RELATION_CODE.grants;
 
 /** What an admin grant is on, when it is on restricted data or a whole system: the ones the rule reports. */
 function adminTargets(g: ModelGraph, credential: number): AnyGraphNode[] | undefined {
   let targets: AnyGraphNode[] | undefined;
-  const row = g.outIndex(credential);
+  const row = g.outIndex(credential, 'grants');
   for (let k = 0; k < row.length; k++) {
-    if (g.edgeKind[row[k]!] !== GRANTS || g.edges[row[k]!]!.attrs.access !== 'admin') continue;
+    if (g.edges[row[k]!]!.attrs.access !== 'admin') continue;
     const target = g.nodes[g.edgeTarget[row[k]!]!]!;
     if ((target.kind === 'data' && target.spec.classification === 'restricted') || target.kind === 'system') (targets ??= []).push(target);
   }

@@ -1,8 +1,6 @@
 import { defineRule } from '../src/analysis/rule.js';
-import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
 import { isCredentialActive, lifecycleOf } from '../src/graph/query.js';
-
-const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
 
 function isStopped(node: GraphNode<'agent'>): boolean {
   const lifecycle = lifecycleOf(node);
@@ -36,8 +34,7 @@ interface HeldCredential {
 function heldCredential(g: ModelGraph, credential: GraphNode<'credential'>): HeldCredential {
   const ids: string[] = [];
   const named: string[] = [];
-  for (const k of g.inIndex(credential.index)) {
-    if (g.edgeKind[k] !== AUTHENTICATES_WITH) continue;
+  for (const k of g.inIndex(credential.index, 'authenticates_with')) {
     const holder = g.nodes[g.edgeSource[k]!]!;
     if (holder.kind === 'agent' && isStopped(holder)) continue;
     ids.push(holder.id);
@@ -79,8 +76,7 @@ export default defineRule({
     for (const agent of graph.nodesOf('agent')) {
       if (!isStopped(agent)) continue;
       const lifecycle = lifecycleOf(agent);
-      for (const k of graph.outIndex(agent.index)) {
-        if (graph.edgeKind[k] !== AUTHENTICATES_WITH) continue;
+      for (const k of graph.outIndex(agent.index, 'authenticates_with')) {
         const credential = graph.nodes[graph.edgeTarget[k]!] as GraphNode<'credential'>;
         if (!isCredentialActive(credential)) continue;
         let shared = held.get(credential.index);

@@ -1,14 +1,11 @@
 import { defineRule } from '../src/analysis/rule.js';
-import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
 import { isExternal, lifecycleOf } from '../src/graph/query.js';
-
-const { runs_on: RUNS_ON, falls_back_to: FALLS_BACK_TO } = RELATION_CODE;
 
 /** The agents, not retired, that run on the model, in relation order. */
 function agentsOn(g: ModelGraph, model: GraphNode<'model'>): GraphNode<'agent'>[] {
   const agents: GraphNode<'agent'>[] = [];
-  for (const k of g.inIndex(model.index)) {
-    if (g.edgeKind[k] !== RUNS_ON) continue;
+  for (const k of g.inIndex(model.index, 'runs_on')) {
     const n = g.nodes[g.edgeSource[k]!]!;
     if (n.kind === 'agent' && lifecycleOf(n) !== 'retired') agents.push(n);
   }
@@ -17,7 +14,7 @@ function agentsOn(g: ModelGraph, model: GraphNode<'model'>): GraphNode<'agent'>[
 
 function fallbacksOf(g: ModelGraph, model: GraphNode<'model'>): GraphNode<'model'>[] {
   const fallbacks: GraphNode<'model'>[] = [];
-  for (const k of g.outIndex(model.index)) if (g.edgeKind[k] === FALLS_BACK_TO) fallbacks.push(g.nodes[g.edgeTarget[k]!] as GraphNode<'model'>);
+  for (const k of g.outIndex(model.index, 'falls_back_to')) fallbacks.push(g.nodes[g.edgeTarget[k]!] as GraphNode<'model'>);
   return fallbacks;
 }
 

@@ -1,15 +1,13 @@
 import { AGENT_ESCALATION, escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import { RELATION_CODE, type ModelGraph } from '../src/graph/graph.js';
+import type { ModelGraph } from '../src/graph/graph.js';
 import { lifecycleOf } from '../src/graph/query.js';
-
-const INVOKES = RELATION_CODE.invokes;
 
 /** The ids of the tools an agent invokes, in graph order. */
 function toolIds(g: ModelGraph, agent: number): string[] {
   const ids: string[] = [];
-  const row = g.outIndex(agent);
-  for (let k = 0; k < row.length; k++) if (g.edgeKind[row[k]!] === INVOKES) ids.push(g.nodes[g.edgeTarget[row[k]!]!]!.id);
+  const row = g.outIndex(agent, 'invokes');
+  for (let k = 0; k < row.length; k++) ids.push(g.nodes[g.edgeTarget[row[k]!]!]!.id);
   return ids;
 }
 

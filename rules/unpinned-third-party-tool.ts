@@ -1,9 +1,7 @@
 import { defineRule } from '../src/analysis/rule.js';
-import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
 import { isIrreversible } from '../src/graph/query.js';
 
-const INVOKES = RELATION_CODE.invokes;
-const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
 
 /**
  * A version that resolves to different content over time: a tag such as "latest", a range
@@ -31,10 +29,10 @@ function escalationReasons(g: ModelGraph, tool: GraphNode<'tool'>): string[] {
   const reasons: string[] = [];
   if (isIrreversible(tool)) reasons.push('the tool can take irreversible actions');
   const privileged: string[] = [];
-  const row = g.outIndex(tool.index);
+  const row = g.outIndex(tool.index, 'authenticates_with');
   for (let k = 0; k < row.length; k++) {
     const credential = g.edgeTarget[row[k]!]!;
-    if (g.edgeKind[row[k]!] === AUTHENTICATES_WITH && grantsWriteOrAdmin(g, credential)) privileged.push(`"${g.nodes[credential]!.id}"`);
+    if (grantsWriteOrAdmin(g, credential)) privileged.push(`"${g.nodes[credential]!.id}"`);
   }
   if (privileged.length) reasons.push(`the tool runs with write or admin credential ${privileged.join(', ')}`);
   return reasons;
@@ -43,8 +41,8 @@ function escalationReasons(g: ModelGraph, tool: GraphNode<'tool'>): string[] {
 /** The ids of the nodes that invoke a tool, in graph order. */
 function callerIds(g: ModelGraph, tool: number): string[] {
   const ids: string[] = [];
-  const row = g.inIndex(tool);
-  for (let k = 0; k < row.length; k++) if (g.edgeKind[row[k]!] === INVOKES) ids.push(g.nodes[g.edgeSource[row[k]!]!]!.id);
+  const row = g.inIndex(tool, 'invokes');
+  for (let k = 0; k < row.length; k++) ids.push(g.nodes[g.edgeSource[row[k]!]!]!.id);
   return ids;
 }
 

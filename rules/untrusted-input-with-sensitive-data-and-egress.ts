@@ -3,7 +3,7 @@ import { RELATION_CODE, type AnyGraphNode, type GraphNode, type ModelGraph } fro
 import { accessSummaryOf, isSensitive, isUntrustedBoundary, lifecycleOf, toolRequiresApproval, untrustedEntryOf } from '../src/graph/query.js';
 import { TRUSTED_INPUTS } from '../src/model/schema.js';
 
-const { invokes: INVOKES, reads: READS, writes: WRITES, authenticates_with: AUTHENTICATES_WITH, grants: GRANTS, exposed_to: EXPOSED_TO } = RELATION_CODE;
+const { reads: READS, writes: WRITES, authenticates_with: AUTHENTICATES_WITH } = RELATION_CODE;
 
 function browses(tool: GraphNode<'tool'>): boolean {
   return tool.spec.kind === 'browser' || (tool.spec.actions ?? []).includes('browse');
@@ -52,11 +52,12 @@ function isOpenEgress(g: ModelGraph, memo: Memo, tool: number): boolean {
 }
 
 /** The egress tools an agent invokes with no approval or policy check on the tool or the invocation, by id. */
-function openEgressOf(g: ModelGraph, memo: Memo, row: Int32Array): string[] | undefined {
+function openEgressOf(g: ModelGraph, memo: Memo, agent: number): string[] | undefined {
   let egress: string[] | undefined;
+  const row = g.outIndex(agent, 'invokes');
   for (let k = 0; k < row.length; k++) {
     const e = row[k]!;
-    if (g.edgeKind[e] !== INVOKES || !isOpenEgress(g, memo, g.edgeTarget[e]!)) continue;
+    if (!isOpenEgress(g, memo, g.edgeTarget[e]!)) continue;
     const edge = g.edges[e]!;
     if (edge.attrs.approval === true || edge.attrs.policy_check === true) continue;
     (egress ??= []).push(edge.to);
@@ -71,10 +72,9 @@ function taintedWriter(g: ModelGraph, memo: Memo, index: number): number {
   const data = g.nodes[index] as GraphNode<'data'>;
   let found = -1;
   if (data.spec.write_validation !== true) {
-    const row = g.inIndex(data.index);
+    const row = g.inIndex(data.index, 'writes');
     for (let k = 0; k < row.length && found < 0; k++) {
       const e = row[k]!;
-      if (g.edgeKind[e] !== WRITES) continue;
       const writer = g.nodes[g.edgeSource[e]!]!;
       const untrusted =
         writer.kind === 'agent'
@@ -104,27 +104,21 @@ function toolReturns(g: ModelGraph, memo: Memo, index: number): string | null {
  * Where untrusted content enters the agent's context: its own exposure and inputs, what its tools
  * return, and stores it reads that an agent or tool taking untrusted input writes unchecked.
  */
-function untrustedInputs(g: ModelGraph, memo: Memo, agent: GraphNode<'agent'>, row: Int32Array): string[] {
+function untrustedInputs(g: ModelGraph, memo: Memo, agent: GraphNode<'agent'>): string[] {
   const found: string[] = [];
   if (agent.spec.exposure === 'external') found.push('externally exposed');
   const inputs = untrustedSources(agent.spec.inputs);
   if (inputs.length) found.push(`inputs: ${inputs.join(', ')}`);
-  // One pass per relation kind, since the clauses come grouped by kind.
-  for (let k = 0; k < row.length; k++) {
-    const e = row[k]!;
-    if (g.edgeKind[e] !== EXPOSED_TO) continue;
+  // The clauses come grouped by relation kind.
+  for (const e of g.outIndex(agent.index, 'exposed_to')) {
     const b = g.nodes[g.edgeTarget[e]!]!;
     if (isUntrustedBoundary(b)) found.push(`exposed to untrusted boundary "${b.id}"`);
   }
-  for (let k = 0; k < row.length; k++) {
-    const e = row[k]!;
-    if (g.edgeKind[e] !== INVOKES) continue;
+  for (const e of g.outIndex(agent.index, 'invokes')) {
     const returned = toolReturns(g, memo, g.edgeTarget[e]!);
     if (returned !== null) found.push(returned);
   }
-  for (let k = 0; k < row.length; k++) {
-    const e = row[k]!;
-    if (g.edgeKind[e] !== READS) continue;
+  for (const e of g.outIndex(agent.index, 'reads')) {
     const data = g.edgeTarget[e]!;
     const writer = taintedWriter(g, memo, data);
     if (writer >= 0 && writer !== agent.index) found.push(memo.taintText[data]!);
@@ -152,10 +146,8 @@ function grantedSensitive(g: ModelGraph, memo: Memo, credential: number): readon
   let stores = memo.granted[credential];
   if (!stores) {
     stores = memo.granted[credential] = [];
-    const row = g.outIndex(credential);
-    for (let k = 0; k < row.length && stores.length < ENOUGH; k++) {
-      if (g.edgeKind[row[k]!] === GRANTS) addSensitive(stores, g.nodes[g.edgeTarget[row[k]!]!]!);
-    }
+    const row = g.outIndex(credential, 'grants');
+    for (let k = 0; k < row.length && stores.length < ENOUGH; k++) addSensitive(stores, g.nodes[g.edgeTarget[row[k]!]!]!);
   }
   return stores;
 }
@@ -181,7 +173,7 @@ function toolSensitive(g: ModelGraph, memo: Memo, tool: number): readonly GraphN
  * its credentials' grants, and the same of its tools), in id order of the edges walked, and
  * whether there are more: a bounded walk, where listing them all is quadratic around hubs.
  */
-function sensitiveSample(g: ModelGraph, memo: Memo, row: Int32Array): { found: GraphNode<'data'>[]; more: boolean } {
+function sensitiveSample(g: ModelGraph, memo: Memo, agent: number): { found: GraphNode<'data'>[]; more: boolean } {
   const found: GraphNode<'data'>[] = [];
   /** Adds the stores not seen yet; true when one is past the limit, which ends the walk. */
   const visit = (stores: readonly GraphNode<'data'>[]): boolean => {
@@ -192,10 +184,9 @@ function sensitiveSample(g: ModelGraph, memo: Memo, row: Int32Array): { found: G
     }
     return false;
   };
-  let more = visit(ownSensitive(g, memo, row));
-  for (let k = 0; k < row.length && !more; k++) {
-    if (g.edgeKind[row[k]!] === INVOKES) more = visit(toolSensitive(g, memo, g.edgeTarget[row[k]!]!));
-  }
+  let more = visit(ownSensitive(g, memo, g.outIndex(agent)));
+  const tools = g.outIndex(agent, 'invokes');
+  for (let k = 0; k < tools.length && !more; k++) more = visit(toolSensitive(g, memo, g.edgeTarget[tools[k]!]!));
   return { found, more };
 }
 
@@ -232,13 +223,12 @@ export default defineRule({
     };
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
-      const row = graph.outIndex(agent.index);
-      const egress = openEgressOf(graph, memo, row);
+      const egress = openEgressOf(graph, memo, agent.index);
       if (!egress) continue;
       if (!accessSummaryOf(graph, agent.id).sensitive) continue;
-      const untrusted = untrustedInputs(graph, memo, agent, row);
+      const untrusted = untrustedInputs(graph, memo, agent);
       if (!untrusted.length) continue;
-      const sensitive = sensitiveSample(graph, memo, row);
+      const sensitive = sensitiveSample(graph, memo, agent.index);
       const ids = sensitive.found.map((d) => d.id);
       yield {
         subject: agent,

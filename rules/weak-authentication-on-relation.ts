@@ -3,18 +3,13 @@ import { raiseSeverity } from '../src/analysis/severity.js';
 import { RELATION_CODE, type AnyGraphNode, type ModelGraph } from '../src/graph/graph.js';
 import { accessSummaryOf, canWrite, isIrreversible, lifecycleOf } from '../src/graph/query.js';
 
-const { delegates_to: DELEGATES_TO, invokes: INVOKES, writes: WRITES } = RELATION_CODE;
+const { delegates_to: DELEGATES_TO, invokes: INVOKES } = RELATION_CODE;
 
 const WEAK_AUTH: Readonly<Record<string, string>> = {
   none: 'no authentication',
   basic: 'basic authentication, a reusable user name and password',
   'shared-secret': 'a shared secret',
 };
-
-function hasOutEdge(g: ModelGraph, index: number, code: number): boolean {
-  for (const k of g.outIndex(index)) if (g.edgeKind[k] === code) return true;
-  return false;
-}
 
 /**
  * The agent's delegates_to and invokes relations with weak authentication, as edge indices, or
@@ -35,9 +30,9 @@ function weakRelations(g: ModelGraph, agent: AnyGraphNode): number[] | undefined
 function changeCapability(g: ModelGraph): (callee: AnyGraphNode) => boolean {
   // Per node: 0 not known yet, 1 no, 2 yes.
   const memo = new Uint8Array(g.order);
-  const toolActs = (t: AnyGraphNode) => t.kind === 'tool' && (canWrite(t) || isIrreversible(t) || hasOutEdge(g, t.index, WRITES));
+  const toolActs = (t: AnyGraphNode) => t.kind === 'tool' && (canWrite(t) || isIrreversible(t) || g.outIndex(t.index, 'writes').length > 0);
   const agentActs = (a: AnyGraphNode) => {
-    for (const k of g.outIndex(a.index)) if (g.edgeKind[k] === INVOKES && toolActs(g.nodes[g.edgeTarget[k]!]!)) return true;
+    for (const k of g.outIndex(a.index, 'invokes')) if (toolActs(g.nodes[g.edgeTarget[k]!]!)) return true;
     return accessSummaryOf(g, a.id).write;
   };
   return (callee) => {

@@ -1,4 +1,4 @@
-import { RELATION_CODE, type AnyGraphNode, type GraphNode, type ModelGraph } from '../graph/graph.js';
+import type { AnyGraphNode, GraphNode, ModelGraph } from '../graph/graph.js';
 import { accessAtLeast, accessSummaryOf, highestGrant, isExternal, isIrreversible, lifecycleOf, untrustedEntryOf } from '../graph/query.js';
 import { PerNode } from '../graph/per-node.js';
 import { raiseSeverity, type Severity } from './severity.js';
@@ -35,11 +35,9 @@ function agentFactors(g: ModelGraph, agent: GraphNode<'agent'>): readonly string
   return (memo[agent.index] = Object.freeze(reasons));
 }
 
-const { invokes: INVOKES, grants: GRANTS, authenticates_with: AUTHENTICATES_WITH } = RELATION_CODE;
-
 function invokesIrreversible(g: ModelGraph, agent: GraphNode<'agent'>): boolean {
-  for (const k of g.outIndex(agent.index)) {
-    if (g.edgeKind[k] === INVOKES && isIrreversible(g.nodes[g.edgeTarget[k]!] as GraphNode<'tool'>)) return true;
+  for (const k of g.outIndex(agent.index, 'invokes')) {
+    if (isIrreversible(g.nodes[g.edgeTarget[k]!] as GraphNode<'tool'>)) return true;
   }
   return false;
 }
@@ -84,13 +82,12 @@ function credentialFactors(g: ModelGraph, credential: GraphNode<'credential'>): 
   const top = highestGrant(g, credential);
   const access = top?.attrs.access ?? 'read';
   if (top && accessAtLeast(access, 'write')) factors.privilege = `grants ${access} on "${top.to}"`;
-  for (const k of g.outIndex(credential.index)) {
-    if (g.edgeKind[k] !== GRANTS || !isRestrictedData(g.nodes[g.edgeTarget[k]!]!)) continue;
+  for (const k of g.outIndex(credential.index, 'grants')) {
+    if (!isRestrictedData(g.nodes[g.edgeTarget[k]!]!)) continue;
     factors.restricted = `gives access to restricted data "${g.nodes[g.edgeTarget[k]!]!.id}"`;
     break;
   }
-  for (const k of g.inIndex(credential.index)) {
-    if (g.edgeKind[k] !== AUTHENTICATES_WITH) continue;
+  for (const k of g.inIndex(credential.index, 'authenticates_with')) {
     const holder = g.nodes[g.edgeSource[k]!]!;
     if (holder.kind !== 'agent' || lifecycleOf(holder) === 'retired') continue;
     const entry = untrustedEntryOf(g, holder);

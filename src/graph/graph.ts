@@ -216,14 +216,26 @@ export class ModelGraph {
     return false;
   }
 
-  /** Raw adjacency for analyses that walk the whole graph: edge indices of node `index`'s out-edges. */
-  outIndex(index: number): Int32Array {
-    return this.outEdges.subarray(this.outStart[index]!, this.outStart[index + 1]!);
+  /**
+   * Raw adjacency for passes that read the edge columns: the indices of node `index`'s out-edges,
+   * or of those of one kind, in edge order. A view, not a copy.
+   */
+  outIndex(index: number, kind?: RelationKindName): Int32Array {
+    return this.rowOf(this.outEdges, this.outStart, this.outByKind, index, kind);
   }
 
-  /** Raw adjacency: edge indices of node `index`'s in-edges. */
-  inIndex(index: number): Int32Array {
-    return this.inEdges.subarray(this.inStart[index]!, this.inStart[index + 1]!);
+  /** Raw adjacency: the indices of node `index`'s in-edges, or of those of one kind, in edge order. */
+  inIndex(index: number, kind?: RelationKindName): Int32Array {
+    return this.rowOf(this.inEdges, this.inStart, this.inByKind, index, kind);
+  }
+
+  private rowOf(rows: Int32Array, start: Int32Array, byKind: Int32Array, index: number, kind: RelationKindName | undefined): Int32Array {
+    const lo = start[index]!;
+    const hi = start[index + 1]!;
+    if (kind === undefined) return rows.subarray(lo, hi);
+    const code = RELATION_CODE[kind];
+    const from = this.lowerBound(byKind, lo, hi, code);
+    return byKind.subarray(from, this.lowerBound(byKind, from, hi, code + 1));
   }
 
   /** Edges of one row as `pick` maps them. */

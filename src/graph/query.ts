@@ -79,8 +79,7 @@ export function activeAccountableRoles(g: ModelGraph): Uint8Array {
   roles = new Uint8Array(g.order);
   for (const owner of g.nodesOf('owner')) {
     if (!isActiveOwner(owner)) continue;
-    for (const k of g.outIndex(owner.index)) {
-      if (g.edgeKind[k] !== OWNS) continue;
+    for (const k of g.outIndex(owner.index, 'owns')) {
       const role = g.edges[k]!.attrs.role;
       if (role === 'business') roles[g.edgeTarget[k]!]! |= ACTIVE_BUSINESS;
       else if (role === 'operator') roles[g.edgeTarget[k]!]! |= ACTIVE_OPERATOR;
@@ -232,8 +231,7 @@ export function grantsOf(g: ModelGraph, credentialId: NodeRef): Grant[] {
  */
 export function highestGrant(g: ModelGraph, credential: GraphNode<'credential'>): GraphEdge | undefined {
   let best: GraphEdge | undefined;
-  for (const k of g.outIndex(credential.index)) {
-    if (g.edgeKind[k] !== GRANTS) continue;
+  for (const k of g.outIndex(credential.index, 'grants')) {
     const grant = g.edges[k]!;
     if (!best || ACCESS_RANK[grant.attrs.access ?? 'read'] > ACCESS_RANK[best.attrs.access ?? 'read']) best = grant;
     if (grant.attrs.access === 'admin') break;
@@ -421,7 +419,7 @@ function summaryBits(g: ModelGraph, memo: SummaryMemo, index: number, withTools:
   return bits;
 }
 
-const { reads: READS, writes: WRITES, grants: GRANTS, authenticates_with: AUTHENTICATES_WITH, invokes: INVOKES, owns: OWNS } = RELATION_CODE;
+const { reads: READS, writes: WRITES, grants: GRANTS, authenticates_with: AUTHENTICATES_WITH, invokes: INVOKES } = RELATION_CODE;
 
 function dataBits(memo: SummaryMemo, index: number, write: boolean): number {
   const data = memo.data[index]!;

@@ -7,7 +7,7 @@ import { toGraphology } from '../../src/graph/graphology.js';
 import { DEFAULT_LAYER } from '../../src/graph/layers.js';
 import { loadModel } from '../../src/model/load.js';
 import { compareRelations } from '../../src/model/normalize.js';
-import { NODE_KINDS } from '../../src/model/schema.js';
+import { NODE_KINDS, RELATION_KINDS } from '../../src/model/schema.js';
 import type { Model, Relation } from '../../src/model/types.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -119,7 +119,13 @@ describe('the graph of the design example', () => {
     for (const n of design.nodes) {
       expect([...design.outIndex(n.index)].map((i) => design.edges[i]!)).toEqual(design.outEdgesOf(n.id));
       expect([...design.inIndex(n.index)].map((i) => design.edges[i]!)).toEqual(design.inEdgesOf(n.id));
+      // One kind's edges are the row's edges of that kind, in the same order, for every kind.
+      for (const kind of RELATION_KINDS) {
+        expect([...design.outIndex(n.index, kind)].map((i) => design.edges[i]!)).toEqual(design.outEdgesOf(n.id).filter((e) => e.kind === kind));
+        expect([...design.inIndex(n.index, kind)].map((i) => design.edges[i]!)).toEqual(design.inEdgesOf(n.id).filter((e) => e.kind === kind));
+      }
     }
+    expect([...design.outIndex(design.node('triage')!.index, 'invokes')].map((i) => design.edges[i]!.to)).toEqual(['kb-search', 'ticket-api']);
     const triage = design.node('triage')!.index;
     expect(design.someOutEdge(triage, 'invokes', (e) => e.to === 'ticket-api')).toBe(true);
     expect(design.someOutEdge(triage, 'invokes', (e) => e.to === 'stripe-key')).toBe(false);
