@@ -33,22 +33,24 @@ export default defineRule({
   remediation:
     "Give the sub-agent its own credential scoped to its task, or a token exchanged from the parent's with narrower scopes (and the parent's principal propagated), and record the scopes on the relation.",
   *check({ graph }) {
-    const parentCredentials = new Map<string, Map<string, GraphEdge>>();
+    // Per parent, the relation to each credential it holds, by credential index: a parent has many sub-agents.
+    const parentCredentials = new Map<number, Map<number, GraphEdge>>();
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
       const parent = parentOf(graph, agent);
       if (!parent) continue;
-      let held = parentCredentials.get(parent.id);
+      let held = parentCredentials.get(parent.index);
       if (!held) {
-        held = new Map(graph.outEdgesOf(parent, 'authenticates_with').map((e) => [e.to, e]));
-        parentCredentials.set(parent.id, held);
+        held = new Map();
+        for (const e of graph.outIndex(parent.index, 'authenticates_with')) held.set(graph.edgeTarget[e]!, graph.edges[e]!);
+        parentCredentials.set(parent.index, held);
       }
       let escalation: ReturnType<typeof escalateForAgent> | undefined;
-      for (const edge of graph.outEdgesOf(agent, 'authenticates_with')) {
-        const parentEdge = held.get(edge.to);
-        const credential = graph.node(edge.to);
-        if (!parentEdge || credential?.kind !== 'credential' || !isCredentialActive(credential)) continue;
-        if (isDownScoped(edge, parentEdge, credential.spec.scopes)) continue;
+      for (const e of graph.outIndex(agent.index, 'authenticates_with')) {
+        const parentEdge = held.get(graph.edgeTarget[e]!);
+        const credential = graph.nodes[graph.edgeTarget[e]!]!;
+        if (!parentEdge || credential.kind !== 'credential' || !isCredentialActive(credential)) continue;
+        if (isDownScoped(graph.edges[e]!, parentEdge, credential.spec.scopes)) continue;
         escalation ??= escalateForAgent(graph, agent, 'high');
         const { severity, reasons } = escalation;
         yield {

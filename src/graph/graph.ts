@@ -175,6 +175,12 @@ export class ModelGraph {
     return this.collect(this.outEdges, id, kind, targetOf);
   }
 
+  /** The node that `id`'s first `kind` edge points to (a parent, a system, a team), if any. */
+  firstTarget(id: NodeRef, kind: RelationKindName): AnyGraphNode | undefined {
+    const { list, lo, hi } = this.rangeOf(this.outEdges, id, kind);
+    return lo < hi ? this.nodes[this.edgeTarget[list[lo]!]!] : undefined;
+  }
+
   /** Nodes that point to `id` by `kind` edges. */
   sources(id: NodeRef, kind: RelationKindName): AnyGraphNode[] {
     return this.collect(this.inEdges, id, kind, sourceOf);

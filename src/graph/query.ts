@@ -27,11 +27,11 @@ export function toolsOf(g: ModelGraph, agentId: NodeRef): GraphNode<'tool'>[] {
 }
 
 export function parentOf(g: ModelGraph, agentId: NodeRef): GraphNode<'agent'> | undefined {
-  return g.targets(agentId, 'child_of')[0] as GraphNode<'agent'> | undefined;
+  return g.firstTarget(agentId, 'child_of') as GraphNode<'agent'> | undefined;
 }
 
 export function systemOf(g: ModelGraph, id: NodeRef): GraphNode<'system'> | undefined {
-  return g.targets(id, 'part_of')[0] as GraphNode<'system'> | undefined;
+  return g.firstTarget(id, 'part_of') as GraphNode<'system'> | undefined;
 }
 
 /** Agents of a system (explicit or implicit part_of). */
@@ -54,7 +54,7 @@ export function teamOf(g: ModelGraph, owner: GraphNode<'owner'>): GraphNode<'own
   const teams = teamByOwner.of(g);
   let team = teams[owner.index];
   if (team === undefined) {
-    const member = g.targets(owner, 'member_of')[0] as GraphNode<'owner'> | undefined;
+    const member = g.firstTarget(owner, 'member_of') as GraphNode<'owner'> | undefined;
     teams[owner.index] = team = member ?? owner;
   }
   return team;

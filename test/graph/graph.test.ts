@@ -126,6 +126,10 @@ describe('the graph of the design example', () => {
       }
     }
     expect([...design.outIndex(design.node('triage')!.index, 'invokes')].map((i) => design.edges[i]!.to)).toEqual(['kb-search', 'ticket-api']);
+    expect(design.firstTarget('triage', 'invokes')?.id).toBe('kb-search');
+    expect(design.firstTarget(design.node('triage')!, 'authenticates_with')?.id).toBe(design.targets('triage', 'authenticates_with')[0]!.id);
+    expect(design.firstTarget('triage', 'child_of')).toBeUndefined();
+    expect(design.firstTarget('no-such-node', 'invokes')).toBeUndefined();
     const triage = design.node('triage')!.index;
     expect(design.someOutEdge(triage, 'invokes', (e) => e.to === 'ticket-api')).toBe(true);
     expect(design.someOutEdge(triage, 'invokes', (e) => e.to === 'stripe-key')).toBe(false);

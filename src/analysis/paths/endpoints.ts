@@ -52,14 +52,18 @@ export class UnknownNodeError extends Error {
 }
 
 function untrustedBoundaries(g: ModelGraph, index: number): string[] {
+  const row = g.outIndex(index, 'exposed_to');
+  if (!row.length) return NONE;
   const out: string[] = [];
-  for (const e of g.outEdgesOf(g.nodes[index]!, 'exposed_to')) if (isUntrustedBoundary(g.nodes[e.target]!)) out.push(e.to);
+  for (const e of row) if (isUntrustedBoundary(g.nodes[g.edgeTarget[e]!]!)) out.push(g.edges[e]!.to);
   return out;
 }
 
 function untrustedInputs(inputs: readonly string[] | undefined): string[] {
-  return (inputs ?? []).filter((i) => !TRUSTED_INPUTS.has(i));
+  return inputs?.length ? inputs.filter((i) => !TRUSTED_INPUTS.has(i)) : NONE;
 }
+
+const NONE: string[] = [];
 
 interface EntryDraft {
   reasons: EntryReason[];
@@ -123,13 +127,18 @@ function deriveJewel(g: ModelGraph, index: PathIndex, node: AnyGraphNode): Jewel
     if (node.spec.classification === 'restricted') addJewelReason(d, 'restricted-data', 'restricted data', 1);
     else if (node.spec.classification === 'confidential') addJewelReason(d, 'confidential-data', 'confidential data', 0.6);
   } else if (node.kind === 'credential') {
-    let top: { access: AccessLevel; to: string } | null = null;
-    for (const e of g.outEdgesOf(node, 'grants')) {
-      const access = e.attrs.access ?? 'read';
-      if (!top || ACCESS_RANK[access] > ACCESS_RANK[top.access]) top = { access, to: e.to };
+    // The first grant of the highest access.
+    let top = -1;
+    let rank = -1;
+    for (const e of g.outIndex(node.index, 'grants')) {
+      const r = ACCESS_RANK[g.edges[e]!.attrs.access ?? 'read'];
+      if (r > rank) {
+        top = e;
+        rank = r;
+      }
     }
-    if (top?.access === 'admin') addJewelReason(d, 'admin-credential', `grants admin on ${top.to}`, 1);
-    else if (top?.access === 'write') addJewelReason(d, 'write-credential', `grants write on ${top.to}`, 0.7);
+    if (rank === ACCESS_RANK.admin) addJewelReason(d, 'admin-credential', `grants admin on ${g.edges[top]!.to}`, 1);
+    else if (rank === ACCESS_RANK.write) addJewelReason(d, 'write-credential', `grants write on ${g.edges[top]!.to}`, 0.7);
   } else if (node.kind === 'tool') {
     if (isIrreversible(node)) addJewelReason(d, 'irreversible-tool', `irreversible: ${(node.spec.actions ?? []).join(', ') || 'reversible: false'}`, 0.8);
   }
