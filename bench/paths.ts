@@ -31,6 +31,7 @@ import { analyze } from '../src/analysis/engine.js';
 import { buildGraph, type ModelGraph } from '../src/graph/graph.js';
 import { formatDiagnostic } from '../src/model/diagnostics.js';
 import { loadModel } from '../src/model/load.js';
+import { calibrate, IDLE_CALIBRATION_MS } from './calibrate.js';
 import { generateModel } from './synthetic.js';
 
 const SEED = 20261;
@@ -114,51 +115,6 @@ interface Baseline {
   oursBlastMs: number;
 }
 
-function calibrate(): number {
-  const N = 100_000;
-  const M = 600_000;
-  let a = 42;
-  const rnd = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const start = new Int32Array(N + 1);
-  const src = new Int32Array(M);
-  const dst = new Int32Array(M);
-  for (let i = 0; i < M; i++) {
-    src[i] = (rnd() * N) | 0;
-    dst[i] = rnd() < 0.35 ? (rnd() * rnd() * N * 0.01) | 0 : (rnd() * N) | 0;
-    start[src[i]! + 1]!++;
-  }
-  for (let i = 0; i < N; i++) start[i + 1]! += start[i]!;
-  const adj = new Int32Array(M);
-  const fill = start.slice(0, N);
-  for (let i = 0; i < M; i++) adj[fill[src[i]!]!++] = dst[i]!;
-  let best = Infinity;
-  for (let r = 0; r < 5; r++) {
-    const t = performance.now();
-    const seen = new Uint8Array(N);
-    const queue = new Int32Array(N);
-    let head = 0;
-    let tail = 0;
-    queue[tail++] = 0;
-    seen[0] = 1;
-    while (head < tail) {
-      const u = queue[head++]!;
-      for (let k = start[u]!; k < start[u + 1]!; k++) {
-        const v = adj[k]!;
-        if (!seen[v]) {
-          seen[v] = 1;
-          queue[tail++] = v;
-        }
-      }
-    }
-    best = Math.min(best, performance.now() - t);
-  }
-  return best;
-}
 
 function load(nodes: number): ModelGraph {
   const text = JSON.stringify(generateModel({ nodes, seed: SEED }));
@@ -374,7 +330,7 @@ const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.
 
 function report(results: ChildResult[]): void {
   const out: string[] = [];
-  out.push(`Node ${process.version}, seed ${SEED}; calibration BFS (100k nodes, 600k edges; 13.4 ms on an idle machine): ${results.map((r) => fmt(r.calibrationMs)).join(', ')}`);
+  out.push(`Node ${process.version}, seed ${SEED}; calibration BFS (100k nodes, 600k edges; ${IDLE_CALIBRATION_MS} ms on an idle machine): ${results.map((r) => fmt(r.calibrationMs)).join(', ')}`);
   out.push('');
   out.push('| nodes | relations | steps | entries | jewels | path stage, cold (GC) | path stage, warm (GC) | peak memory | retained | from/to query | path rules: shared + rules | cut |');
   out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
