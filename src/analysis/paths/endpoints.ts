@@ -1,6 +1,6 @@
 import type { AnyGraphNode, ModelGraph } from '../../graph/graph.js';
-import { isIrreversible, isUntrustedBoundary } from '../../graph/query.js';
-import { TRUSTED_INPUTS, type AccessLevel } from '../../model/schema.js';
+import { highestGrant, isIrreversible, isUntrustedBoundary } from '../../graph/query.js';
+import { TRUSTED_INPUTS } from '../../model/schema.js';
 import type { PathIndex } from './projection.js';
 import { likelihoodCost } from './traversal.js';
 import type { CrownJewel, EntryPoint, EntryReason, JewelReason, NodeState } from './types.js';
@@ -51,7 +51,7 @@ export class UnknownNodeError extends Error {
   }
 }
 
-function untrustedBoundaries(g: ModelGraph, index: number): string[] {
+function untrustedBoundaries(g: ModelGraph, index: number): readonly string[] {
   const row = g.outIndex(index, 'exposed_to');
   if (!row.length) return NONE;
   const out: string[] = [];
@@ -59,11 +59,11 @@ function untrustedBoundaries(g: ModelGraph, index: number): string[] {
   return out;
 }
 
-function untrustedInputs(inputs: readonly string[] | undefined): string[] {
+function untrustedInputs(inputs: readonly string[] | undefined): readonly string[] {
   return inputs?.length ? inputs.filter((i) => !TRUSTED_INPUTS.has(i)) : NONE;
 }
 
-const NONE: string[] = [];
+const NONE: readonly string[] = Object.freeze([]);
 
 interface EntryDraft {
   reasons: EntryReason[];
@@ -115,8 +115,6 @@ interface JewelDraft {
   impact: number;
 }
 
-const ACCESS_RANK: Record<AccessLevel, number> = { read: 0, write: 1, admin: 2 };
-
 function deriveJewel(g: ModelGraph, index: PathIndex, node: AnyGraphNode): JewelDraft | null {
   if (!index.active[node.index]) return null;
   const marked = node.kind === 'owner' || node.kind === 'boundary' ? undefined : node.spec.target;
@@ -127,18 +125,9 @@ function deriveJewel(g: ModelGraph, index: PathIndex, node: AnyGraphNode): Jewel
     if (node.spec.classification === 'restricted') addJewelReason(d, 'restricted-data', 'restricted data', 1);
     else if (node.spec.classification === 'confidential') addJewelReason(d, 'confidential-data', 'confidential data', 0.6);
   } else if (node.kind === 'credential') {
-    // The first grant of the highest access.
-    let top = -1;
-    let rank = -1;
-    for (const e of g.outIndex(node.index, 'grants')) {
-      const r = ACCESS_RANK[g.edges[e]!.attrs.access ?? 'read'];
-      if (r > rank) {
-        top = e;
-        rank = r;
-      }
-    }
-    if (rank === ACCESS_RANK.admin) addJewelReason(d, 'admin-credential', `grants admin on ${g.edges[top]!.to}`, 1);
-    else if (rank === ACCESS_RANK.write) addJewelReason(d, 'write-credential', `grants write on ${g.edges[top]!.to}`, 0.7);
+    const top = highestGrant(g, node);
+    if (top?.attrs.access === 'admin') addJewelReason(d, 'admin-credential', `grants admin on ${top.to}`, 1);
+    else if (top?.attrs.access === 'write') addJewelReason(d, 'write-credential', `grants write on ${top.to}`, 0.7);
   } else if (node.kind === 'tool') {
     if (isIrreversible(node)) addJewelReason(d, 'irreversible-tool', `irreversible: ${(node.spec.actions ?? []).join(', ') || 'reversible: false'}`, 0.8);
   }
