@@ -1,7 +1,6 @@
 import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import type { AnyGraphNode, GraphNode, ModelGraph } from '../src/graph/graph.js';
-import type { RelationKindName } from '../src/model/schema.js';
 import { holdersOf, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
 
 type EnvironmentName = NonNullable<GraphNode<'boundary'>['spec']['environment']>;
@@ -25,7 +24,7 @@ function environmentResolver(g: ModelGraph): (boundary: number) => EnvironmentNa
     const node = g.nodes[index]!;
     if (node.kind !== 'boundary' || visiting.has(index)) return undefined;
     visiting.add(index);
-    const parent = firstTarget(g, index, 'in_boundary');
+    const parent = g.firstTarget(node, 'in_boundary')?.index ?? -1;
     const env = node.spec.environment ?? (parent >= 0 ? resolve(parent, visiting) : undefined);
     memo[index] = env ?? null;
     return env;
@@ -34,12 +33,6 @@ function environmentResolver(g: ModelGraph): (boundary: number) => EnvironmentNa
     const known = memo[index];
     return known !== undefined ? (known ?? undefined) : resolve(index, new Set());
   };
-}
-
-/** The target of a node's first edge of one kind, or -1. */
-function firstTarget(g: ModelGraph, index: number, kind: RelationKindName): number {
-  const row = g.outIndex(index, kind);
-  return row.length ? g.edgeTarget[row[0]!]! : -1;
 }
 
 function bitCount(bits: number): number {
