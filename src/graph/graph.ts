@@ -162,28 +162,28 @@ export class ModelGraph {
 
   /** Edges leaving `id`, optionally of one kind, in (kind, target) order. */
   outEdgesOf(id: NodeRef, kind?: RelationKindName): GraphEdge[] {
-    return this.collect(this.outEdges, id, kind, edgeItself);
+    return this.collect(this.rowOfRef(OUT, id, kind), edgeItself);
   }
 
   /** Edges arriving at `id`, optionally of one kind. */
   inEdgesOf(id: NodeRef, kind?: RelationKindName): GraphEdge[] {
-    return this.collect(this.inEdges, id, kind, edgeItself);
+    return this.collect(this.rowOfRef(IN, id, kind), edgeItself);
   }
 
   /** Nodes that `id` points to by `kind` edges. */
   targets(id: NodeRef, kind: RelationKindName): AnyGraphNode[] {
-    return this.collect(this.outEdges, id, kind, targetOf);
+    return this.collect(this.rowOfRef(OUT, id, kind), targetOf);
   }
 
   /** The node that `id`'s first `kind` edge points to (a parent, a system, a team), if any. */
   firstTarget(id: NodeRef, kind: RelationKindName): AnyGraphNode | undefined {
-    const { list, lo, hi } = this.rangeOf(this.outEdges, id, kind);
-    return lo < hi ? this.nodes[this.edgeTarget[list[lo]!]!] : undefined;
+    const row = this.rowOfRef(OUT, id, kind);
+    return row.length ? this.nodes[this.edgeTarget[row[0]!]!] : undefined;
   }
 
   /** Nodes that point to `id` by `kind` edges. */
   sources(id: NodeRef, kind: RelationKindName): AnyGraphNode[] {
-    return this.collect(this.inEdges, id, kind, sourceOf);
+    return this.collect(this.rowOfRef(IN, id, kind), sourceOf);
   }
 
   /** The owners of `id` with their roles, optionally of one role. */
@@ -198,9 +198,8 @@ export class ModelGraph {
   /** The owners holding `role` on `id`, active or not. */
   ownersWithRole(id: NodeRef, role: OwnerRoleName): GraphNode<'owner'>[] {
     const out: GraphNode<'owner'>[] = [];
-    const { list, lo, hi } = this.rangeOf(this.inEdges, id, 'owns');
-    for (let k = lo; k < hi; k++) {
-      const edge = this.edges[list[k]!]!;
+    for (const k of this.rowOfRef(IN, id, 'owns')) {
+      const edge = this.edges[k]!;
       if (edge.attrs.role === role) out.push(this.nodes[edge.source] as GraphNode<'owner'>);
     }
     return out;
@@ -208,17 +207,16 @@ export class ModelGraph {
 
   /** Whether some edge of one kind leaving node `index` passes `test`; reads no other edge. */
   someOutEdge(index: number, kind: RelationKindName, test: (e: GraphEdge) => boolean): boolean {
-    return this.someEdge(this.outEdges, index, kind, test);
+    return this.someEdge(this.outIndex(index, kind), test);
   }
 
   /** Whether some edge of one kind arriving at node `index` passes `test`. */
   someInEdge(index: number, kind: RelationKindName, test: (e: GraphEdge) => boolean): boolean {
-    return this.someEdge(this.inEdges, index, kind, test);
+    return this.someEdge(this.inIndex(index, kind), test);
   }
 
-  private someEdge(rows: Int32Array, index: number, kind: RelationKindName, test: (e: GraphEdge) => boolean): boolean {
-    const { list, lo, hi } = this.rangeOf(rows, this.nodes[index]!, kind);
-    for (let k = lo; k < hi; k++) if (test(this.edges[list[k]!]!)) return true;
+  private someEdge(row: Int32Array, test: (e: GraphEdge) => boolean): boolean {
+    for (let k = 0; k < row.length; k++) if (test(this.edges[row[k]!]!)) return true;
     return false;
   }
 
@@ -227,51 +225,38 @@ export class ModelGraph {
    * or of those of one kind, in edge order. A view, not a copy.
    */
   outIndex(index: number, kind?: RelationKindName): Int32Array {
-    return this.rowOf(this.outEdges, this.outStart, this.outByKind, index, kind);
+    return this.rowOf(OUT, index, kind);
   }
 
   /** Raw adjacency: the indices of node `index`'s in-edges, or of those of one kind, in edge order. */
   inIndex(index: number, kind?: RelationKindName): Int32Array {
-    return this.rowOf(this.inEdges, this.inStart, this.inByKind, index, kind);
+    return this.rowOf(IN, index, kind);
   }
 
-  private rowOf(rows: Int32Array, start: Int32Array, byKind: Int32Array, index: number, kind: RelationKindName | undefined): Int32Array {
+  private rowOf(direction: Direction, index: number, kind: RelationKindName | undefined): Int32Array {
+    const start = direction === OUT ? this.outStart : this.inStart;
     const lo = start[index]!;
     const hi = start[index + 1]!;
-    if (kind === undefined) return rows.subarray(lo, hi);
+    if (kind === undefined) return (direction === OUT ? this.outEdges : this.inEdges).subarray(lo, hi);
+    // One kind's edges are a range of the kind-sorted row: a hub's thousands of edges of other
+    // kinds are skipped by two binary searches.
+    const byKind = direction === OUT ? this.outByKind : this.inByKind;
     const code = RELATION_CODE[kind];
     const from = this.lowerBound(byKind, lo, hi, code);
     return byKind.subarray(from, this.lowerBound(byKind, from, hi, code + 1));
   }
 
-  /** Edges of one row as `pick` maps them. */
-  private collect<T>(rows: Int32Array, id: NodeRef, kind: RelationKindName | undefined, pick: (g: ModelGraph, e: GraphEdge) => T): T[] {
-    const { list, lo, hi } = this.rangeOf(rows, id, kind);
-    const out: T[] = new Array(hi - lo);
-    for (let k = lo; k < hi; k++) out[k - lo] = pick(this, this.edges[list[k]!]!);
-    return out;
+  /** The row of a node given by id or itself; an unknown id has an empty row. */
+  private rowOfRef(direction: Direction, id: NodeRef, kind: RelationKindName | undefined): Int32Array {
+    const node = typeof id === 'string' ? this.lookup(id) : id;
+    return node ? this.rowOf(direction, node.index, kind) : NO_EDGES;
   }
 
-  /**
-   * The edges of `id`'s row (out or in), of one kind or of all, as positions `lo..hi` of `list`;
-   * an unknown id gives an empty range.
-   */
-  private rangeOf(rows: Int32Array, id: NodeRef, kind: RelationKindName | undefined): { list: Int32Array; lo: number; hi: number } {
-    const node = typeof id === 'string' ? this.lookup(id) : id;
-    if (!node) return { list: rows, lo: 0, hi: 0 };
-    const start = rows === this.outEdges ? this.outStart : this.inStart;
-    let lo = start[node.index]!;
-    let hi = start[node.index + 1]!;
-    let list = rows;
-    if (kind !== undefined) {
-      // One kind's edges are a range of the kind-sorted row: a hub's thousands of edges of other
-      // kinds are skipped by two binary searches.
-      list = rows === this.outEdges ? this.outByKind : this.inByKind;
-      const code = RELATION_CODE[kind];
-      lo = this.lowerBound(list, lo, hi, code);
-      hi = this.lowerBound(list, lo, hi, code + 1);
-    }
-    return { list, lo, hi };
+  /** Edges of one row as `pick` maps them. */
+  private collect<T>(row: Int32Array, pick: (g: ModelGraph, e: GraphEdge) => T): T[] {
+    const out: T[] = new Array(row.length);
+    for (let k = 0; k < row.length; k++) out[k] = pick(this, this.edges[row[k]!]!);
+    return out;
   }
 
   private lowerBound(list: Int32Array, lo: number, hi: number, code: number): number {
@@ -283,6 +268,11 @@ export class ModelGraph {
     return lo;
   }
 }
+
+const OUT = 0;
+const IN = 1;
+type Direction = typeof OUT | typeof IN;
+const NO_EDGES = new Int32Array(0);
 
 const edgeItself = (_: ModelGraph, e: GraphEdge): GraphEdge => e;
 const targetOf = (g: ModelGraph, e: GraphEdge): AnyGraphNode => g.nodes[e.target]!;
