@@ -45,11 +45,8 @@ export class SeenOfRule {
     if (node && this.plainIds()) return this.addOnNode(node.index, key) ? undefined : false;
     const id = findingId(this.ruleId, subject, key);
     if (this.ids.has(id)) return false;
-    if (node && !key) {
-      this.nodes ??= new Uint8Array(this.graph.order);
-      if (this.nodes[node.index]) return false;
-      this.nodes[node.index] = 1;
-    }
+    // An unkeyed finding on a node is remembered by the node's bit alone; the set holds the others.
+    if (node && !key) return this.addOnNode(node.index, '') ? id : false;
     // A keyed id `rule@a/b` is also the unkeyed id of a node named "a/b", if there is one.
     const same = key && this.nodes ? this.graph.node(`${subject}/${key}`) : undefined;
     if (same && this.nodes![same.index]) return false;

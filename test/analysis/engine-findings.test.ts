@@ -142,5 +142,13 @@ describe('engine: finding ids', () => {
       ['r@a/b/c', 'on the node with a slash'],
       ['r@b/x/y', 'keyed with a slash'],
     ]);
+
+    // The other way round: the unkeyed finding on "a/b" first, which the keyed one then repeats.
+    const reversed = ruleYielding('r', [
+      { subject: 'a/b', message: 'unkeyed first' },
+      { subject: 'a', key: 'b', message: 'the same id, keyed' },
+      { subject: 'a/b', message: 'unkeyed again' },
+    ]);
+    expect(analyze(g, { asOf: '2026-11-01', rules: [reversed] }).findings.map((f) => [f.id, f.message])).toEqual([['r@a/b', 'unkeyed first']]);
   });
 });
