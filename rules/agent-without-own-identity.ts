@@ -1,26 +1,41 @@
 import { AGENT_ESCALATION, escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
-import { holdersOf, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
+import { LIVE_AGENT, nodeFacts, OWNER } from '../src/graph/facts.js';
+import { isCredentialActive, lifecycleOf } from '../src/graph/query.js';
 
-/** Who, besides agents that are not retired, holds a credential: counted once per credential. */
+/**
+ * Who holds a credential: how many agents that are not retired and how many people, and the first
+ * few of each by id (a credential shared by thousands of agents is named by a few). Worked out once
+ * per credential.
+ */
 interface Sharing {
-  agents: string[];
-  people: string[];
+  agents: number;
+  /** The first agent holders, one more than a message names, since one of them is the agent itself. */
+  firstAgents: string[];
+  people: number;
+  firstPeople: string[];
   humanUse: boolean;
 }
 
+const NAMED = 3;
+
 function sharingIndex(g: ModelGraph): (c: GraphNode<'credential'>) => Sharing {
   const memo: (Sharing | undefined)[] = new Array(g.order);
+  const facts = nodeFacts(g);
   return (c) => {
     let s = memo[c.index];
     if (!s) {
-      const holders = holdersOf(g, c);
-      s = {
-        agents: holders.filter((h) => h.kind === 'agent' && lifecycleOf(h) !== 'retired').map((h) => h.id),
-        people: holders.filter((h) => h.kind === 'owner').map((h) => h.id),
-        humanUse: c.spec.human_use === true,
-      };
+      s = { agents: 0, firstAgents: [], people: 0, firstPeople: [], humanUse: c.spec.human_use === true };
+      const row = g.inIndex(c.index, 'authenticates_with');
+      for (let k = 0; k < row.length; k++) {
+        const holder = g.edgeSource[row[k]!]!;
+        if (facts[holder]! & LIVE_AGENT) {
+          if (s.agents++ <= NAMED) s.firstAgents.push(g.nodes[holder]!.id);
+        } else if (facts[holder]! & OWNER) {
+          if (s.people++ < NAMED) s.firstPeople.push(g.nodes[holder]!.id);
+        }
+      }
       memo[c.index] = s;
     }
     return s;
@@ -34,7 +49,7 @@ function listIds(ids: readonly string[], total = ids.length): string {
 
 /** Whether the credential is the agent's own: it, active, is its only agent holder, and no person uses it. */
 function isOwn(s: Sharing): boolean {
-  return s.agents.length <= 1 && !s.people.length && !s.humanUse;
+  return s.agents <= 1 && !s.people && !s.humanUse;
 }
 
 /**
@@ -43,13 +58,12 @@ function isOwn(s: Sharing): boolean {
  * by thousands of agents costs constant time per agent.
  */
 function notOwn(agentId: string, s: Sharing): string | undefined {
-  const otherCount = s.agents.length - 1;
-  const others: string[] = [];
-  for (let i = 0; i < s.agents.length && others.length < 3; i++) if (s.agents[i] !== agentId) others.push(s.agents[i]!);
+  const otherCount = s.agents - 1;
+  const others = s.firstAgents.filter((id) => id !== agentId).slice(0, NAMED);
   const parts: string[] = [];
   if (otherCount > 0) parts.push(`${otherCount === 1 ? 'agent' : 'agents'} ${listIds(others, otherCount)}`);
-  if (s.people.length) parts.push(`${s.people.length === 1 ? 'owner' : 'owners'} ${listIds(s.people.slice(0, 3), s.people.length)}`);
-  if (s.humanUse && !s.people.length) parts.push('people (human_use: true)');
+  if (s.people) parts.push(`${s.people === 1 ? 'owner' : 'owners'} ${listIds(s.firstPeople, s.people)}`);
+  if (s.humanUse && !s.people) parts.push('people (human_use: true)');
   return parts.length ? parts.join(' and ') : undefined;
 }
 

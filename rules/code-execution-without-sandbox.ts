@@ -1,6 +1,7 @@
 import { defineRule } from '../src/analysis/rule.js';
 import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
-import { isCredentialActive, lifecycleOf } from '../src/graph/query.js';
+import { LIVE_AGENT, nodeFacts } from '../src/graph/facts.js';
+import { isCredentialActive } from '../src/graph/query.js';
 
 function executesCode(tool: GraphNode<'tool'>): boolean {
   return tool.spec.kind === 'code-runner' || (tool.spec.actions ?? []).includes('execute-code');
@@ -54,10 +55,11 @@ function heldGrant(g: ModelGraph, memo: Memo, agent: GraphNode<'agent'>): string
 /** The live agents that call a tool, in graph order. */
 function liveCallers(g: ModelGraph, tool: number): GraphNode<'agent'>[] {
   const callers: GraphNode<'agent'>[] = [];
+  const facts = nodeFacts(g);
   const row = g.inIndex(tool, 'invokes');
   for (let k = 0; k < row.length; k++) {
-    const caller = g.nodes[g.edgeSource[row[k]!]!]!;
-    if (caller.kind === 'agent' && lifecycleOf(caller) !== 'retired') callers.push(caller);
+    const caller = g.edgeSource[row[k]!]!;
+    if (facts[caller]! & LIVE_AGENT) callers.push(g.nodes[caller] as GraphNode<'agent'>);
   }
   return callers;
 }

@@ -3,7 +3,7 @@ import { EXPOSURE_WORDS, exposureLevel, extraAuthority, hasExtraAuthority } from
 import { defineRule } from '../src/analysis/rule.js';
 import { raiseSeverity } from '../src/analysis/severity.js';
 import { RELATION_CODE } from '../src/graph/graph.js';
-import { lifecycleOf } from '../src/graph/query.js';
+import { LIVE_AGENT, nodeFacts } from '../src/graph/facts.js';
 
 const DELEGATES = RELATION_CODE.delegates_to;
 
@@ -22,15 +22,15 @@ export default defineRule({
   *check({ graph }) {
     const c = pathFactsFor(graph);
     const { index, ends } = c;
-    // The kind column first: a million relations are scanned without reading their objects.
+    const facts = nodeFacts(graph);
+    // The columns first: a million relations are scanned without reading their objects.
     for (let k = 0; k < graph.size; k++) {
       if (graph.edgeKind[k] !== DELEGATES) continue;
-      const e = graph.edges[k]!;
-      if (e.attrs.on_behalf_of) continue;
-      const caller = graph.nodes[e.source]!;
-      const deputy = graph.nodes[e.target]!;
-      if (caller.kind !== 'agent' || deputy.kind !== 'agent' || lifecycleOf(caller) === 'retired' || lifecycleOf(deputy) === 'retired') continue;
-      if (!hasExtraAuthority(c, caller.index, deputy.index)) continue;
+      const from = graph.edgeSource[k]!;
+      const to = graph.edgeTarget[k]!;
+      if (!(facts[from]! & facts[to]! & LIVE_AGENT) || graph.edges[k]!.attrs.on_behalf_of || !hasExtraAuthority(c, from, to)) continue;
+      const caller = graph.nodes[from]!;
+      const deputy = graph.nodes[to]!;
       const extra = extraAuthority(c, caller.index, deputy.index);
       const id = (p: number) => `"${graph.nodes[index.entity[p]!]!.id}"${p >= index.entities ? ' (write)' : ''}`;
       const level = exposureLevel(c, caller.index);

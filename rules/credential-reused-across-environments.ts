@@ -1,6 +1,7 @@
 import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import type { AnyGraphNode, GraphNode, ModelGraph } from '../src/graph/graph.js';
+import { AGENT, LIVE_AGENT, nodeFacts } from '../src/graph/facts.js';
 import { holdersOf, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
 
 type EnvironmentName = NonNullable<GraphNode<'boundary'>['spec']['environment']>;
@@ -122,11 +123,13 @@ function isLiveHolder(holder: AnyGraphNode): boolean {
 
 /** The environments of a credential's live holders, as a set. */
 function holderEnvironments(g: ModelGraph, credential: number, environmentSetOf: (index: number) => number): number {
+  const facts = nodeFacts(g);
   let bits = 0;
   const row = g.inIndex(credential, 'authenticates_with');
   for (let k = 0; k < row.length; k++) {
     const holder = g.edgeSource[row[k]!]!;
-    if (isLiveHolder(g.nodes[holder]!)) bits |= environmentSetOf(holder);
+    // Retired agents do not count (isLiveHolder), read from the facts table.
+    if ((facts[holder]! & (AGENT | LIVE_AGENT)) !== AGENT) bits |= environmentSetOf(holder);
   }
   return bits;
 }

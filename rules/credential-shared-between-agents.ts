@@ -1,26 +1,15 @@
 import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import type { ModelGraph } from '../src/graph/graph.js';
-import { isCredentialActive, lifecycleOf } from '../src/graph/query.js';
-
-
-/**
- * By node index, 1 for an agent that is not retired: a compact table, since holders are looked up
- * once per credential they hold and their node objects lie all over the heap.
- */
-function liveAgentTable(g: ModelGraph): Uint8Array {
-  const live = new Uint8Array(g.order);
-  for (const agent of g.nodesOf('agent')) if (lifecycleOf(agent) !== 'retired') live[agent.index] = 1;
-  return live;
-}
+import { ACTIVE_CREDENTIAL, LIVE_AGENT, nodeFacts } from '../src/graph/facts.js';
 
 /** The ids of the agents that hold a credential, retired ones left out, in graph order. */
-function liveAgentHolders(g: ModelGraph, live: Uint8Array, credential: number): string[] {
+function liveAgentHolders(g: ModelGraph, facts: Uint8Array, credential: number): string[] {
   const agents: string[] = [];
   const row = g.inIndex(credential, 'authenticates_with');
   for (let k = 0; k < row.length; k++) {
     const e = row[k]!;
-    if (live[g.edgeSource[e]!]) agents.push(g.nodes[g.edgeSource[e]!]!.id);
+    if (facts[g.edgeSource[e]!]! & LIVE_AGENT) agents.push(g.nodes[g.edgeSource[e]!]!.id);
   }
   return agents;
 }
@@ -38,10 +27,10 @@ export default defineRule({
   remediation:
     'Issue a separate credential to each agent, scoped to what that agent needs, and revoke the shared one.',
   *check({ graph }) {
-    const live = liveAgentTable(graph);
+    const facts = nodeFacts(graph);
     for (const credential of graph.nodesOf('credential')) {
-      if (!isCredentialActive(credential)) continue;
-      const agents = liveAgentHolders(graph, live, credential.index);
+      if (!(facts[credential.index]! & ACTIVE_CREDENTIAL)) continue;
+      const agents = liveAgentHolders(graph, facts, credential.index);
       if (agents.length < 2) continue;
       const { severity, reasons } = escalateForCredential(graph, credential, 'high');
       yield {

@@ -2,7 +2,8 @@ import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/co
 import { defineRule } from '../src/analysis/rule.js';
 import type { AnyGraphNode, GraphNode, ModelGraph } from '../src/graph/graph.js';
 import type { OwnerRoleName } from '../src/model/schema.js';
-import { activeAccountableRoles, isActiveOwner, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
+import { LIVE_AGENT, nodeFacts, TOOL } from '../src/graph/facts.js';
+import { activeAccountableRoles, isActiveOwner, isCredentialActive } from '../src/graph/query.js';
 
 function isAccountableRole(role: OwnerRoleName | undefined): boolean {
   return role === 'business' || role === 'operator';
@@ -13,14 +14,15 @@ function isAccountableRole(role: OwnerRoleName | undefined): boolean {
  * the credential is then that workload's own identity, and the workload's owners answer for it.
  */
 function soleWorkload(g: ModelGraph, credential: GraphNode<'credential'>): AnyGraphNode | undefined {
-  let workload: AnyGraphNode | undefined;
+  const facts = nodeFacts(g);
+  let workload = -1;
   for (const k of g.inIndex(credential.index, 'authenticates_with')) {
-    const h = g.nodes[g.edgeSource[k]!]!;
-    if (h.kind !== 'tool' && (h.kind !== 'agent' || lifecycleOf(h) === 'retired')) continue;
-    if (workload) return undefined;
+    const h = g.edgeSource[k]!;
+    if (!(facts[h]! & (TOOL | LIVE_AGENT))) continue;
+    if (workload >= 0) return undefined;
     workload = h;
   }
-  return workload;
+  return workload >= 0 ? g.nodes[workload] : undefined;
 }
 
 export default defineRule({

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/analysis/rule.js';
-import { RELATION_CODE, type AnyGraphNode, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
-import { accessSummaryOf, isSensitive, isUntrustedBoundary, lifecycleOf, toolRequiresApproval, untrustedEntryOf } from '../src/graph/query.js';
+import { nodeFacts, SENSITIVE_DATA } from '../src/graph/facts.js';
+import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
+import { accessSummaryOf, isUntrustedBoundary, lifecycleOf, toolRequiresApproval, untrustedEntryOf } from '../src/graph/query.js';
 import { TRUSTED_INPUTS } from '../src/model/schema.js';
 
 const { reads: READS, writes: WRITES, authenticates_with: AUTHENTICATES_WITH } = RELATION_CODE;
@@ -34,6 +35,8 @@ interface Memo {
   granted: (GraphNode<'data'>[] | undefined)[];
   /** Per tool, enough of the sensitive stores it reaches. */
   reached: (GraphNode<'data'>[] | undefined)[];
+  /** The graph's node facts (which stores are sensitive). */
+  facts: Uint8Array;
 }
 
 const UNKNOWN = -2;
@@ -137,8 +140,13 @@ const SAMPLE = 5;
  */
 const ENOUGH = SAMPLE + 1;
 
-function addSensitive(stores: GraphNode<'data'>[], node: AnyGraphNode): void {
-  if (stores.length < ENOUGH && node.kind === 'data' && isSensitive(node) && !stores.includes(node)) stores.push(node);
+function addStore(stores: GraphNode<'data'>[], data: GraphNode<'data'>): void {
+  if (stores.length < ENOUGH && !stores.includes(data)) stores.push(data);
+}
+
+/** Adds the node at `index` when it is a sensitive store, judged by its facts before it is read. */
+function addSensitive(g: ModelGraph, memo: Memo, stores: GraphNode<'data'>[], index: number): void {
+  if (memo.facts[index]! & SENSITIVE_DATA) addStore(stores, g.nodes[index] as GraphNode<'data'>);
 }
 
 /** Enough of the sensitive stores a credential grants, in grant order. */
@@ -147,7 +155,7 @@ function grantedSensitive(g: ModelGraph, memo: Memo, credential: number): readon
   if (!stores) {
     stores = memo.granted[credential] = [];
     const row = g.outIndex(credential, 'grants');
-    for (let k = 0; k < row.length && stores.length < ENOUGH; k++) addSensitive(stores, g.nodes[g.edgeTarget[row[k]!]!]!);
+    for (let k = 0; k < row.length && stores.length < ENOUGH; k++) addSensitive(g, memo, stores, g.edgeTarget[row[k]!]!);
   }
   return stores;
 }
@@ -158,8 +166,8 @@ function ownSensitive(g: ModelGraph, memo: Memo, row: Int32Array): GraphNode<'da
   for (let k = 0; k < row.length && stores.length < ENOUGH; k++) {
     const e = row[k]!;
     const kind = g.edgeKind[e];
-    if (kind === READS || kind === WRITES) addSensitive(stores, g.nodes[g.edgeTarget[e]!]!);
-    else if (kind === AUTHENTICATES_WITH) for (const data of grantedSensitive(g, memo, g.edgeTarget[e]!)) addSensitive(stores, data);
+    if (kind === READS || kind === WRITES) addSensitive(g, memo, stores, g.edgeTarget[e]!);
+    else if (kind === AUTHENTICATES_WITH) for (const data of grantedSensitive(g, memo, g.edgeTarget[e]!)) addStore(stores, data);
   }
   return stores;
 }
@@ -215,6 +223,7 @@ export default defineRule({
   *check({ graph }) {
     const memo: Memo = {
       openEgress: new Uint8Array(graph.order),
+      facts: nodeFacts(graph),
       toolReturns: new Array(graph.order),
       writer: new Int32Array(graph.order).fill(UNKNOWN),
       taintText: new Array(graph.order),

@@ -1,5 +1,6 @@
-import type { AnyGraphNode, GraphNode, ModelGraph } from '../graph/graph.js';
-import { accessAtLeast, accessSummaryOf, highestGrant, isExternal, isIrreversible, lifecycleOf, untrustedEntryOf } from '../graph/query.js';
+import type { GraphNode, ModelGraph } from '../graph/graph.js';
+import { accessAtLeast, accessSummaryOf, highestGrant, isExternal, isIrreversible, untrustedEntryOf } from '../graph/query.js';
+import { LIVE_AGENT, nodeFacts, RESTRICTED_DATA } from '../graph/facts.js';
 import { PerNode } from '../graph/per-node.js';
 import { raiseSeverity, type Severity } from './severity.js';
 
@@ -82,24 +83,21 @@ function credentialFactors(g: ModelGraph, credential: GraphNode<'credential'>): 
   const top = highestGrant(g, credential);
   const access = top?.attrs.access ?? 'read';
   if (top && accessAtLeast(access, 'write')) factors.privilege = `grants ${access} on "${top.to}"`;
+  const facts = nodeFacts(g);
   for (const k of g.outIndex(credential.index, 'grants')) {
-    if (!isRestrictedData(g.nodes[g.edgeTarget[k]!]!)) continue;
+    if (!(facts[g.edgeTarget[k]!]! & RESTRICTED_DATA)) continue;
     factors.restricted = `gives access to restricted data "${g.nodes[g.edgeTarget[k]!]!.id}"`;
     break;
   }
   for (const k of g.inIndex(credential.index, 'authenticates_with')) {
-    const holder = g.nodes[g.edgeSource[k]!]!;
-    if (holder.kind !== 'agent' || lifecycleOf(holder) === 'retired') continue;
+    if (!(facts[g.edgeSource[k]!]! & LIVE_AGENT)) continue;
+    const holder = g.nodes[g.edgeSource[k]!] as GraphNode<'agent'>;
     const entry = untrustedEntryOf(g, holder);
     if (entry === undefined) continue;
     factors.exposure = `held by agent "${holder.id}", which is ${entry.replace(/^takes/, 'taking')}`;
     break;
   }
   return (memo[credential.index] = factors);
-}
-
-function isRestrictedData(node: AnyGraphNode): boolean {
-  return node.kind === 'data' && node.spec.classification === 'restricted';
 }
 
 /** One step for any risk factor, two when all three are present. */
