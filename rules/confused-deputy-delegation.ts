@@ -31,9 +31,9 @@ export default defineRule({
       if (!(facts[from]! & facts[to]! & LIVE_AGENT) || graph.edges[k]!.attrs.on_behalf_of || !hasExtraAuthority(c, from, to)) continue;
       const caller = graph.nodes[from]!;
       const deputy = graph.nodes[to]!;
-      const extra = extraAuthority(c, caller.index, deputy.index);
+      const extra = extraAuthority(c, from, to);
       const id = (p: number) => `"${graph.nodes[index.entity[p]!]!.id}"${p >= index.entities ? ' (write)' : ''}`;
-      const level = exposureLevel(c, caller.index);
+      const level = exposureLevel(c, from);
       const crown = extra.some((x) => ends.jewels[ends.jewelOf[index.entity[x]!]!]!.impact >= 1);
       const raised = level < 2 && crown;
       yield {

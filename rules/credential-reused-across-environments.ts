@@ -2,7 +2,7 @@ import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/co
 import { defineRule } from '../src/analysis/rule.js';
 import type { AnyGraphNode, GraphNode, ModelGraph } from '../src/graph/graph.js';
 import { AGENT, LIVE_AGENT, nodeFacts } from '../src/graph/facts.js';
-import { holdersOf, isCredentialActive, lifecycleOf } from '../src/graph/query.js';
+import { holdersOf, isCredentialActive } from '../src/graph/query.js';
 
 type EnvironmentName = NonNullable<GraphNode<'boundary'>['spec']['environment']>;
 
@@ -65,6 +65,7 @@ export default defineRule({
   remediation:
     'Issue a separate credential per environment, so that the production credential is held only by production workloads; list each under environments.',
   *check({ graph }) {
+    const facts = nodeFacts(graph);
     const environmentOf = environmentResolver(graph);
     // Where each node is placed, resolved once: holders are shared by many credentials. First as
     // a set of environments, which rules out nearly every credential; then, for those reported,
@@ -93,7 +94,7 @@ export default defineRule({
       if (!isCredentialActive(credential)) continue;
       const spanned = environmentSetOf(credential.index) | holderEnvironments(graph, credential.index, environmentSetOf);
       if (!(spanned & PRODUCTION) || bitCount(spanned) < 2) continue;
-      const holders = holdersOf(graph, credential).filter(isLiveHolder);
+      const holders = holdersOf(graph, credential).filter((h) => isLiveHolder(facts, h.index));
       const seen = new Set<EnvironmentName>(placesOf(credential).map((p) => p.environment));
       for (const holder of holders) for (const p of placesOf(holder)) seen.add(p.environment);
       const environments = [...seen].sort();
@@ -117,8 +118,8 @@ export default defineRule({
 });
 
 /** Retired agents do not count as holders. */
-function isLiveHolder(holder: AnyGraphNode): boolean {
-  return !(holder.kind === 'agent' && lifecycleOf(holder) === 'retired');
+function isLiveHolder(facts: Uint8Array, holder: number): boolean {
+  return (facts[holder]! & (AGENT | LIVE_AGENT)) !== AGENT;
 }
 
 /** The environments of a credential's live holders, as a set. */
@@ -128,8 +129,7 @@ function holderEnvironments(g: ModelGraph, credential: number, environmentSetOf:
   const row = g.inIndex(credential, 'authenticates_with');
   for (let k = 0; k < row.length; k++) {
     const holder = g.edgeSource[row[k]!]!;
-    // Retired agents do not count (isLiveHolder), read from the facts table.
-    if ((facts[holder]! & (AGENT | LIVE_AGENT)) !== AGENT) bits |= environmentSetOf(holder);
+    if (isLiveHolder(facts, holder)) bits |= environmentSetOf(holder);
   }
   return bits;
 }
