@@ -193,6 +193,8 @@ interface AuthorityCache {
   /** Stamps of the items already taken into the set being built. */
   taken: Int32Array;
   building: number;
+  /** Where the set being built is written: a set holds each projection node at most once. */
+  buffer: Int32Array;
 }
 
 let lastAuthority: WeakRef<{ facts: PathFacts; cache: AuthorityCache }> | undefined;
@@ -210,31 +212,39 @@ function authorityCache(c: PathFacts): AuthorityCache {
     marked: -1,
     taken: new Int32Array(size),
     building: 0,
+    buffer: new Int32Array(size),
   }));
   lastAuthority = new WeakRef({ facts: c, cache });
   return cache;
 }
 
 /**
- * The items of a node's own and its parts' sets, once each, sorted. Parts overlap a great deal
- * (an agent's tools use the same credentials): duplicates are dropped by stamps as they come, so
- * that only the distinct items are sorted.
+ * The items of a node's own and its parts' sets, once each, in the order first met. Parts overlap
+ * a great deal (an agent's tools use the same credentials): duplicates are dropped by stamps as
+ * they come. Left unsorted: the rules test membership, and only the few extras a finding names
+ * are sorted (`extraAuthority`).
  */
 function union(cache: AuthorityCache, direct: readonly number[], parts: readonly Int32Array[]): Int32Array {
+  let only: Int32Array | undefined;
+  let nonEmpty = 0;
+  for (const p of parts) {
+    if (!p.length) continue;
+    only = p;
+    nonEmpty++;
+  }
   // One memoized set alone (an agent with a single tool, a tool with one credential): share it.
-  const nonEmpty = parts.filter((p) => p.length);
-  if (!direct.length && nonEmpty.length === 1) return nonEmpty[0]!;
+  if (!direct.length && nonEmpty === 1) return only!;
   const stamp = ++cache.building;
-  const { taken } = cache;
-  const items: number[] = [];
+  const { taken, buffer } = cache;
+  let n = 0;
   const take = (x: number) => {
     if (taken[x] === stamp) return;
     taken[x] = stamp;
-    items.push(x);
+    buffer[n++] = x;
   };
   for (const x of direct) take(x);
-  for (const p of nonEmpty) for (let j = 0; j < p.length; j++) take(p[j]!);
-  return Int32Array.from(items).sort();
+  for (const p of parts) for (let j = 0; j < p.length; j++) take(p[j]!);
+  return buffer.slice(0, n);
 }
 
 /**
@@ -246,7 +256,7 @@ function union(cache: AuthorityCache, direct: readonly number[], parts: readonly
  *   it uses;
  * - an agent: what it reads and writes, the authority of its tools and of its credentials.
  * Not through other agents (delegation, impersonation, poisoned content). Reading a store and
- * writing it are told apart (the plain and the tainted node). Sorted.
+ * writing it are told apart (the plain and the tainted node). In no particular order.
  */
 function authorityOf(c: PathFacts, node: number): Int32Array {
   const cache = authorityCache(c);
@@ -292,7 +302,7 @@ export function extraAuthority(c: PathFacts, a: number, b: number): number[] {
   const stamp = markAuthority(c, cache, a);
   const out: number[] = [];
   for (let i = 0; i < theirs.length; i++) if (cache.member[theirs[i]!] !== stamp) out.push(theirs[i]!);
-  return out;
+  return out.sort(ascending);
 }
 
 /** Whether `b` reaches, on its own authority, some crown-jewel node that `a` does not. */
@@ -318,6 +328,8 @@ function markAuthority(c: PathFacts, cache: AuthorityCache, a: number): number {
   cache.marked = a;
   return stamp;
 }
+
+const ascending = (x: number, y: number) => x - y;
 
 /** How far an agent is from the outside: 0 an entry, 1 reached from an entry, 2 neither. */
 export function exposureLevel(c: PathFacts, entity: number): number {
