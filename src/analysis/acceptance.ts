@@ -32,16 +32,21 @@ export function findingsMatcher(findings: readonly Finding[]): (pattern: string)
       const hit = index.idsOf(scope).get(pattern);
       return hit ? [hit] : [];
     }
-    const candidates = rulePart.includes('*') ? findings : (index.byRule.get(rulePart) ?? []);
     const match = acceptanceMatcher(pattern);
-    return candidates.filter((f) => match(f.id));
+    if (rulePart.includes('*')) return findings.filter((f) => match(f.id));
+    const found: Finding[] = [];
+    forEachOfRule(findings, index, rulePart, (f) => {
+      if (match(f.id)) found.push(f);
+    });
+    return found;
   };
 }
 
 const ALL_RULES = '*';
 
 interface FindingIndex {
-  byRule: Map<string, Finding[]>;
+  /** Per rule, where its findings lie: the start and end of each run of them, in order. */
+  runsOf: Map<string, number[]>;
   /** Some rule id contains "@". */
   ambiguous: boolean;
   /** Findings by id, first one wins, of one rule or of all (`ALL_RULES`); built on first use. */
@@ -55,30 +60,41 @@ const indexes = new WeakMap<readonly Finding[], FindingIndex>();
 function indexOf(findings: readonly Finding[]): FindingIndex {
   let index = indexes.get(findings);
   if (index) return index;
-  const byRule = new Map<string, Finding[]>();
-  let list: Finding[] | undefined;
-  let last: string | undefined;
-  for (const f of findings) {
-    if (f.ruleId !== last) {
-      last = f.ruleId;
-      list = byRule.get(last);
-      if (!list) byRule.set(last, (list = []));
-    }
-    list!.push(f);
+  // The engine gives each rule's findings in one run; other lists may interleave them.
+  const runsOf = new Map<string, number[]>();
+  for (let start = 0; start < findings.length; ) {
+    const rule = findings[start]!.ruleId;
+    let end = start + 1;
+    while (end < findings.length && findings[end]!.ruleId === rule) end++;
+    let runs = runsOf.get(rule);
+    if (!runs) runsOf.set(rule, (runs = []));
+    runs.push(start, end);
+    start = end;
   }
   const byId = new Map<string, Map<string, Finding>>();
-  index = {
-    byRule,
-    ambiguous: [...byRule.keys()].some((r) => r.includes('@')),
+  const built: FindingIndex = {
+    runsOf,
+    ambiguous: [...runsOf.keys()].some((r) => r.includes('@')),
     idsOf(rule) {
       let ids = byId.get(rule);
       if (ids) return ids;
-      ids = new Map();
-      for (const f of rule === ALL_RULES ? findings : (byRule.get(rule) ?? [])) if (!ids.has(f.id)) ids.set(f.id, f);
-      byId.set(rule, ids);
+      const found = new Map<string, Finding>();
+      const keep = (f: Finding) => {
+        if (!found.has(f.id)) found.set(f.id, f);
+      };
+      if (rule === ALL_RULES) findings.forEach(keep);
+      else forEachOfRule(findings, built, rule, keep);
+      byId.set(rule, (ids = found));
       return ids;
     },
   };
+  index = built;
   indexes.set(findings, index);
   return index;
+}
+
+/** Calls `visit` with each finding of one rule, in the order given. */
+function forEachOfRule(findings: readonly Finding[], index: FindingIndex, rule: string, visit: (f: Finding) => void): void {
+  const runs = index.runsOf.get(rule) ?? [];
+  for (let r = 0; r < runs.length; r += 2) for (let i = runs[r]!; i < runs[r + 1]!; i++) visit(findings[i]!);
 }
