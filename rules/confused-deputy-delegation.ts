@@ -1,5 +1,5 @@
 import { pathFactsFor } from '../src/analysis/paths/analyze.js';
-import { EXPOSURE_WORDS, exposureLevel, extraAuthority, hasExtraAuthority } from '../src/analysis/paths/findings.js';
+import { EXPOSURE_WORDS, exposureLevel, extraAuthority, hasExtraAuthority, lowest } from '../src/analysis/paths/findings.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { raiseSeverity } from '../src/analysis/severity.js';
 import { RELATION_CODE } from '../src/graph/graph.js';
@@ -32,6 +32,7 @@ export default defineRule({
       const caller = graph.nodes[from]!;
       const deputy = graph.nodes[to]!;
       const extra = extraAuthority(c, from, to);
+      const named = lowest(extra, 3);
       const id = (p: number) => `"${graph.nodes[index.entity[p]!]!.id}"${p >= index.entities ? ' (write)' : ''}`;
       const level = exposureLevel(c, from);
       const crown = extra.some((x) => ends.jewels[ends.jewelOf[index.entity[x]!]!]!.impact >= 1);
@@ -39,10 +40,10 @@ export default defineRule({
       yield {
         subject: deputy,
         key: caller.id,
-        related: [caller.id, ...new Set(extra.slice(0, 3).map((x) => graph.nodes[index.entity[x]!]!.id))],
+        related: [caller.id, ...new Set(named.map((x) => graph.nodes[index.entity[x]!]!.id))],
         message:
           `"${caller.id}" (${EXPOSURE_WORDS[level]}) delegates to "${deputy.id}" without on-behalf-of, and "${deputy.id}" can reach ` +
-          `${extra.slice(0, 3).map(id).join(', ')}${extra.length > 3 ? ` and ${extra.length - 3} more` : ''} that "${caller.id}" cannot on its own`,
+          `${named.map(id).join(', ')}${extra.length > 3 ? ` and ${extra.length - 3} more` : ''} that "${caller.id}" cannot on its own`,
         severity: raised ? raiseSeverity('high') : 'high',
         reasons: raised ? ['the caller is reachable from an entry point', 'the deputy reaches a crown jewel of the highest impact'] : [],
       };

@@ -1,6 +1,6 @@
 import { pathFactsFor, type PathFacts } from '../src/analysis/paths/analyze.js';
-import { EXPOSURE_WORDS, exposureLevel, extraAuthority, hasExtraAuthority } from '../src/analysis/paths/findings.js';
-import { STEPS } from '../src/analysis/paths/traversal.js';
+import { EXPOSURE_WORDS, exposureLevel, extraAuthority, hasExtraAuthority, lowest } from '../src/analysis/paths/findings.js';
+import { KIND_CODE, STEPS } from '../src/analysis/paths/traversal.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { raiseSeverity } from '../src/analysis/severity.js';
 
@@ -11,6 +11,8 @@ const WRITE = step('write');
 const GRANT = step('grant');
 const USE = step('use-credential');
 const INVOKE = step('invoke');
+const AGENT = KIND_CODE.agent;
+const TOOL = KIND_CODE.tool;
 
 /** Marks of projection nodes, cleared in O(1) by moving to a new stamp: one list at a time. */
 class Stamps {
@@ -41,13 +43,13 @@ class Stamps {
 /** Agents that read the tainted store node: directly, or through a tool that returns its content. */
 function readersOf(c: PathFacts, tainted: number, out: Stamps): Int32Array {
   const { index } = c;
-  const g = index.graph;
+  const kind = index.facts.kind;
   out.start();
   for (let k = index.outStart[tainted]!; k < index.outStart[tainted + 1]!; k++) {
     if (index.edgeStep[k] !== POISON) continue;
     const v = index.edgeTo[k]!;
     if (v < index.entities) {
-      if (g.nodes[v]!.kind === 'agent') out.add(v);
+      if (kind[v] === AGENT) out.add(v);
       continue;
     }
     for (let j = index.outStart[v]!; j < index.outStart[v + 1]!; j++) if (index.edgeStep[j] === RETURN) out.add(index.edgeTo[j]!);
@@ -55,30 +57,34 @@ function readersOf(c: PathFacts, tainted: number, out: Stamps): Int32Array {
   return out.sorted();
 }
 
-/** Agents that can write the store: directly, through a tool they call, or with a credential they (or their tools) hold. */
-function writersOf(c: PathFacts, tainted: number, out: Stamps): Int32Array {
+/** Agents reachable from outside (an entry point, or reached from one) that can write the store: directly, through a tool they call, or with a credential they (or their tools) hold. */
+function exposedWritersOf(c: PathFacts, tainted: number, out: Stamps): Int32Array {
   const { index } = c;
-  const g = index.graph;
+  const kindOf = index.facts.kind;
   out.start();
+  // Writers that no entry point reaches never qualify: they are left out as they are met.
+  const add = (w: number) => {
+    if (exposureLevel(c, w) <= 1) out.add(w);
+  };
   const callers = (tool: number) => {
     for (let j = index.inStart[tool]!; j < index.inStart[tool + 1]!; j++) {
       const e = index.inEdge[j]!;
-      if (index.edgeStep[e] === INVOKE) out.add(index.edgeFrom[e]!);
+      if (index.edgeStep[e] === INVOKE) add(index.edgeFrom[e]!);
     }
   };
   for (let k = index.inStart[tainted]!; k < index.inStart[tainted + 1]!; k++) {
     const e = index.inEdge[k]!;
     const u = index.edgeFrom[e]!;
-    const kind = g.nodes[u]!.kind;
+    const kind = kindOf[u];
     if (index.edgeStep[e] === WRITE) {
-      if (kind === 'agent') out.add(u);
-      else if (kind === 'tool') callers(u);
+      if (kind === AGENT) add(u);
+      else if (kind === TOOL) callers(u);
     } else if (index.edgeStep[e] === GRANT) {
       for (let j = index.inStart[u]!; j < index.inStart[u + 1]!; j++) {
         const h = index.inEdge[j]!;
         if (index.edgeStep[h] !== USE) continue;
         const holder = index.edgeFrom[h]!;
-        if (g.nodes[holder]!.kind === 'agent') out.add(holder);
+        if (kindOf[holder] === AGENT) add(holder);
         else callers(holder);
       }
     }
@@ -119,7 +125,7 @@ export default defineRule({
       let farthest = -1;
       for (let i = 0; i < readers.length; i++) farthest = Math.max(farthest, exposureLevel(c, readers[i]!));
       if (farthest < 1) continue;
-      const exposed = byExposure(c, writersOf(c, tainted, seen));
+      const exposed = byExposure(c, exposedWritersOf(c, tainted, seen));
       // The pair to report: the first (writers by exposure then id, readers by id) whose reader can
       // do more than the writer.
       let chosen: { w: number; r: number } | null = null;
@@ -135,6 +141,7 @@ export default defineRule({
       if (!chosen) continue;
       const { w, r } = chosen;
       const extra = extraAuthority(c, w, r);
+      const named = lowest(extra, 3);
       const crown = extra.some((x) => ends.jewels[ends.jewelOf[index.entity[x]!]!]!.impact >= 1);
       const id = (p: number) => graph.nodes[index.entity[p]!]!.id;
       const exposedWriters = exposed.length;
@@ -143,7 +150,7 @@ export default defineRule({
         related: [id(w), id(r)].sort(),
         message:
           `${data.spec.kind} "${data.id}" is written by "${id(w)}" (${EXPOSURE_WORDS[exposureLevel(c, w)]}) and read by "${id(r)}" (${EXPOSURE_WORDS[exposureLevel(c, r)]}), ` +
-          `which can reach ${extra.slice(0, 3).map((x) => `"${id(x)}"${x >= index.entities ? ' (write)' : ''}`).join(', ')}${extra.length > 3 ? ` and ${extra.length - 3} more` : ''} that "${id(w)}" cannot on its own` +
+          `which can reach ${named.map((x) => `"${id(x)}"${x >= index.entities ? ' (write)' : ''}`).join(', ')}${extra.length > 3 ? ` and ${extra.length - 3} more` : ''} that "${id(w)}" cannot on its own` +
           (exposedWriters > 1 || readers.length > 1 ? ` (${exposedWriters} exposed ${exposedWriters === 1 ? 'writer' : 'writers'}, ${readers.length} ${readers.length === 1 ? 'reader' : 'readers'} in all)` : ''),
         severity: crown ? raiseSeverity('high') : 'high',
         reasons: crown ? ['the reader reaches a crown jewel of the highest impact that the writer does not'] : [],

@@ -295,14 +295,14 @@ function authorityOf(c: PathFacts, node: number): Int32Array {
   return set;
 }
 
-/** Crown-jewel nodes in `b`'s authority that are not in `a`'s, ascending. */
+/** Crown-jewel nodes in `b`'s authority that are not in `a`'s, in no particular order (see `lowest`). */
 export function extraAuthority(c: PathFacts, a: number, b: number): number[] {
   const cache = authorityCache(c);
   const theirs = authorityOf(c, b);
   const stamp = markAuthority(c, cache, a);
   const out: number[] = [];
   for (let i = 0; i < theirs.length; i++) if (cache.member[theirs[i]!] !== stamp) out.push(theirs[i]!);
-  return out.sort(ascending);
+  return out;
 }
 
 /** Whether `b` reaches, on its own authority, some crown-jewel node that `a` does not. */
@@ -329,7 +329,23 @@ function markAuthority(c: PathFacts, cache: AuthorityCache, a: number): number {
   return stamp;
 }
 
-const ascending = (x: number, y: number) => x - y;
+/**
+ * The `n` smallest of some projection nodes, ascending: the few a finding names (entities in id
+ * order, then written stores), picked without sorting the thousands a hub can have.
+ */
+export function lowest(items: readonly number[], n: number): number[] {
+  const out: number[] = [];
+  for (const x of items) {
+    if (out.length === n && x >= out[n - 1]!) continue;
+    let at = out.length === n ? n - 1 : out.length;
+    while (at > 0 && out[at - 1]! > x) {
+      out[at] = out[at - 1]!;
+      at--;
+    }
+    out[at] = x;
+  }
+  return out;
+}
 
 /** How far an agent is from the outside: 0 an entry, 1 reached from an entry, 2 neither. */
 export function exposureLevel(c: PathFacts, entity: number): number {
