@@ -1,5 +1,5 @@
 import { pathFactsFor } from '../src/analysis/paths/analyze.js';
-import { EXPOSURE_WORDS, exposureLevel, extraAuthority, hasExtraAuthority, lowest } from '../src/analysis/paths/findings.js';
+import { EXPOSURE_WORDS, exposureLevel, extraAuthority, hasExtraAuthority } from '../src/analysis/paths/findings.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { raiseSeverity } from '../src/analysis/severity.js';
 import { RELATION_CODE } from '../src/graph/graph.js';
@@ -32,7 +32,7 @@ export default defineRule({
       const caller = graph.nodes[from]!;
       const deputy = graph.nodes[to]!;
       const extra = extraAuthority(c, from, to);
-      const named = lowest(extra, 3);
+      const named = extra.slice(0, 3);
       const id = (p: number) => `"${graph.nodes[index.entity[p]!]!.id}"${p >= index.entities ? ' (write)' : ''}`;
       const level = exposureLevel(c, from);
       const crown = extra.some((x) => ends.jewels[ends.jewelOf[index.entity[x]!]!]!.impact >= 1);

@@ -1,5 +1,5 @@
 import { pathFactsFor, type PathFacts } from '../src/analysis/paths/analyze.js';
-import { EXPOSURE_WORDS, exposureLevel, extraAuthority, hasExtraAuthority, lowest } from '../src/analysis/paths/findings.js';
+import { EXPOSURE_WORDS, exposureLevel, extraAuthority, hasExtraAuthority } from '../src/analysis/paths/findings.js';
 import { KIND_CODE, STEPS } from '../src/analysis/paths/traversal.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { raiseSeverity } from '../src/analysis/severity.js';
@@ -141,7 +141,7 @@ export default defineRule({
       if (!chosen) continue;
       const { w, r } = chosen;
       const extra = extraAuthority(c, w, r);
-      const named = lowest(extra, 3);
+      const named = extra.slice(0, 3);
       const crown = extra.some((x) => ends.jewels[ends.jewelOf[index.entity[x]!]!]!.impact >= 1);
       const id = (p: number) => graph.nodes[index.entity[p]!]!.id;
       const exposedWriters = exposed.length;

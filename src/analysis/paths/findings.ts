@@ -193,8 +193,6 @@ interface AuthorityCache {
   /** Stamps of the items already taken into the set being built. */
   taken: Int32Array;
   building: number;
-  /** Where the set being built is written: a set holds each projection node at most once. */
-  buffer: Int32Array;
 }
 
 let lastAuthority: WeakRef<{ facts: PathFacts; cache: AuthorityCache }> | undefined;
@@ -212,39 +210,31 @@ function authorityCache(c: PathFacts): AuthorityCache {
     marked: -1,
     taken: new Int32Array(size),
     building: 0,
-    buffer: new Int32Array(size),
   }));
   lastAuthority = new WeakRef({ facts: c, cache });
   return cache;
 }
 
 /**
- * The items of a node's own and its parts' sets, once each, in the order first met. Parts overlap
- * a great deal (an agent's tools use the same credentials): duplicates are dropped by stamps as
- * they come. Left unsorted: the rules test membership, and only the few extras a finding names
- * are sorted (`extraAuthority`).
+ * The items of a node's own and its parts' sets, once each, sorted. Parts overlap a great deal
+ * (an agent's tools use the same credentials): duplicates are dropped by stamps as they come, so
+ * that only the distinct items are sorted.
  */
 function union(cache: AuthorityCache, direct: readonly number[], parts: readonly Int32Array[]): Int32Array {
-  let only: Int32Array | undefined;
-  let nonEmpty = 0;
-  for (const p of parts) {
-    if (!p.length) continue;
-    only = p;
-    nonEmpty++;
-  }
   // One memoized set alone (an agent with a single tool, a tool with one credential): share it.
-  if (!direct.length && nonEmpty === 1) return only!;
+  const nonEmpty = parts.filter((p) => p.length);
+  if (!direct.length && nonEmpty.length === 1) return nonEmpty[0]!;
   const stamp = ++cache.building;
-  const { taken, buffer } = cache;
-  let n = 0;
+  const { taken } = cache;
+  const items: number[] = [];
   const take = (x: number) => {
     if (taken[x] === stamp) return;
     taken[x] = stamp;
-    buffer[n++] = x;
+    items.push(x);
   };
   for (const x of direct) take(x);
-  for (const p of parts) for (let j = 0; j < p.length; j++) take(p[j]!);
-  return buffer.slice(0, n);
+  for (const p of nonEmpty) for (let j = 0; j < p.length; j++) take(p[j]!);
+  return Int32Array.from(items).sort();
 }
 
 /**
@@ -256,7 +246,7 @@ function union(cache: AuthorityCache, direct: readonly number[], parts: readonly
  *   it uses;
  * - an agent: what it reads and writes, the authority of its tools and of its credentials.
  * Not through other agents (delegation, impersonation, poisoned content). Reading a store and
- * writing it are told apart (the plain and the tainted node). In no particular order.
+ * writing it are told apart (the plain and the tainted node). Sorted.
  */
 function authorityOf(c: PathFacts, node: number): Int32Array {
   const cache = authorityCache(c);
@@ -295,7 +285,7 @@ function authorityOf(c: PathFacts, node: number): Int32Array {
   return set;
 }
 
-/** Crown-jewel nodes in `b`'s authority that are not in `a`'s, in no particular order (see `lowest`). */
+/** Crown-jewel nodes in `b`'s authority that are not in `a`'s, ascending. */
 export function extraAuthority(c: PathFacts, a: number, b: number): number[] {
   const cache = authorityCache(c);
   const theirs = authorityOf(c, b);
@@ -327,24 +317,6 @@ function markAuthority(c: PathFacts, cache: AuthorityCache, a: number): number {
   for (let i = 0; i < mine.length; i++) cache.member[mine[i]!] = stamp;
   cache.marked = a;
   return stamp;
-}
-
-/**
- * The `n` smallest of some projection nodes, ascending: the few a finding names (entities in id
- * order, then written stores), picked without sorting the thousands a hub can have.
- */
-export function lowest(items: readonly number[], n: number): number[] {
-  const out: number[] = [];
-  for (const x of items) {
-    if (out.length === n && x >= out[n - 1]!) continue;
-    let at = out.length === n ? n - 1 : out.length;
-    while (at > 0 && out[at - 1]! > x) {
-      out[at] = out[at - 1]!;
-      at--;
-    }
-    out[at] = x;
-  }
-  return out;
 }
 
 /** How far an agent is from the outside: 0 an entry, 1 reached from an entry, 2 neither. */
