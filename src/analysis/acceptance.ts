@@ -35,7 +35,7 @@ export function findingsMatcher(findings: readonly Finding[]): (pattern: string)
     const match = acceptanceMatcher(pattern);
     if (rulePart.includes('*')) return findings.filter((f) => match(f.id));
     const found: Finding[] = [];
-    forEachOfRule(findings, index, rulePart, (f) => {
+    forEachOfRule(findings, index.runsOf, rulePart, (f) => {
       if (match(f.id)) found.push(f);
     });
     return found;
@@ -72,29 +72,28 @@ function indexOf(findings: readonly Finding[]): FindingIndex {
     start = end;
   }
   const byId = new Map<string, Map<string, Finding>>();
-  const built: FindingIndex = {
+  index = {
     runsOf,
     ambiguous: [...runsOf.keys()].some((r) => r.includes('@')),
     idsOf(rule) {
-      let ids = byId.get(rule);
-      if (ids) return ids;
-      const found = new Map<string, Finding>();
+      const known = byId.get(rule);
+      if (known) return known;
+      const ids = new Map<string, Finding>();
       const keep = (f: Finding) => {
-        if (!found.has(f.id)) found.set(f.id, f);
+        if (!ids.has(f.id)) ids.set(f.id, f);
       };
       if (rule === ALL_RULES) findings.forEach(keep);
-      else forEachOfRule(findings, built, rule, keep);
-      byId.set(rule, (ids = found));
+      else forEachOfRule(findings, runsOf, rule, keep);
+      byId.set(rule, ids);
       return ids;
     },
   };
-  index = built;
   indexes.set(findings, index);
   return index;
 }
 
 /** Calls `visit` with each finding of one rule, in the order given. */
-function forEachOfRule(findings: readonly Finding[], index: FindingIndex, rule: string, visit: (f: Finding) => void): void {
-  const runs = index.runsOf.get(rule) ?? [];
+function forEachOfRule(findings: readonly Finding[], runsOf: ReadonlyMap<string, number[]>, rule: string, visit: (f: Finding) => void): void {
+  const runs = runsOf.get(rule) ?? [];
   for (let r = 0; r < runs.length; r += 2) for (let i = runs[r]!; i < runs[r + 1]!; i++) visit(findings[i]!);
 }

@@ -143,4 +143,15 @@ describe('findingsMatcher', () => {
     expect(match(pattern).map((x) => x.id)).toEqual(want);
     expect(findings.filter((x) => acceptanceMatcher(pattern)(x.id)).map((x) => x.id)).toEqual(want);
   });
+
+  it('finds a rule\'s findings wherever they lie in the list, in its order', () => {
+    // Sorted by severity, a report interleaves rules: each rule's findings come in several runs.
+    const mixed = [f('a-rule@x'), f('b-rule@x'), f('a-rule@y'), f('a-rule@z'), f('b-rule@y'), f('a-rule@x')];
+    const lookup = findingsMatcher(mixed);
+    expect(lookup('a-rule@*')).toEqual([mixed[0], mixed[2], mixed[3], mixed[5]]);
+    expect(lookup('b-rule@y')).toEqual([mixed[4]]);
+    expect(lookup('a-rule@z')).toEqual([mixed[3]]);
+    // The first of two equal ids is the one an exact pattern names.
+    expect(lookup('a-rule@x')).toEqual([mixed[0]]);
+  });
 });
