@@ -11,7 +11,7 @@ function irreversibility(tool: GraphNode<'tool'>): string {
 }
 
 function changesRestrictedData(g: ModelGraph, tool: GraphNode<'tool'>): boolean {
-  return accessSummaryOf(g, tool.id).restrictedWrite;
+  return accessSummaryOf(g, tool).restrictedWrite;
 }
 
 export default defineRule({

@@ -234,7 +234,7 @@ export default defineRule({
       if (lifecycleOf(agent) === 'retired') continue;
       const egress = openEgressOf(graph, memo, agent.index);
       if (!egress) continue;
-      if (!accessSummaryOf(graph, agent.id).sensitive) continue;
+      if (!accessSummaryOf(graph, agent).sensitive) continue;
       const untrusted = untrustedInputs(graph, memo, agent);
       if (!untrusted.length) continue;
       const sensitive = sensitiveSample(graph, memo, agent.index);

@@ -33,7 +33,7 @@ function changeCapability(g: ModelGraph): (callee: AnyGraphNode) => boolean {
   const toolActs = (t: AnyGraphNode) => t.kind === 'tool' && (canWrite(t) || isIrreversible(t) || g.outIndex(t.index, 'writes').length > 0);
   const agentActs = (a: AnyGraphNode) => {
     for (const k of g.outIndex(a.index, 'invokes')) if (toolActs(g.nodes[g.edgeTarget[k]!]!)) return true;
-    return accessSummaryOf(g, a.id).write;
+    return accessSummaryOf(g, a).write;
   };
   return (callee) => {
     let known = memo[callee.index]!;
