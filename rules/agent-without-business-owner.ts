@@ -1,12 +1,6 @@
 import { AGENT_ESCALATION, escalateForAgent } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
-import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
-import { ACTIVE_BUSINESS, activeAccountableRoles, isActiveOwner, lifecycleOf, ownersWithRole } from '../src/graph/query.js';
-
-function hasParent(g: ModelGraph, agent: GraphNode<'agent'>): boolean {
-  return g.outIndex(agent.index, 'child_of').length > 0;
-  return false;
-}
+import { ACTIVE_BUSINESS, activeAccountableRoles, isActiveOwner, lifecycleOf, ownersWithRole, parentOf } from '../src/graph/query.js';
 
 export default defineRule({
   id: 'agent-without-business-owner',
@@ -25,7 +19,7 @@ export default defineRule({
       const active = roles[agent.index]!;
       if ((active & ACTIVE_BUSINESS) !== 0 || lifecycleOf(agent) === 'retired') continue;
       // A sub-agent with no accountable owner at all is sub-agent-without-own-owner's finding.
-      if (!active && hasParent(graph, agent)) continue;
+      if (!active && parentOf(graph, agent)) continue;
       const owners = ownersWithRole(graph, agent, 'business');
       const { severity, reasons } = escalateForAgent(graph, agent, 'high');
       yield {

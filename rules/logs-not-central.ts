@@ -12,7 +12,6 @@ function logsAnything(logging: Logging): boolean {
 
 function namesLogSink(g: ModelGraph, agent: GraphNode<'agent'>): boolean {
   return g.outIndex(agent.index, 'logs_to').length > 0;
-  return false;
 }
 
 /** Why the agent's logs are not central, in words, or undefined when they are. */
