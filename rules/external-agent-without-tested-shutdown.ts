@@ -4,6 +4,7 @@ import { raiseSeverity } from '../src/analysis/severity.js';
 import type { GraphNode } from '../src/graph/graph.js';
 import { isActiveOwner, isExternal, lifecycleOf, ownersWithRole } from '../src/graph/query.js';
 import { daysBetween, durationDays } from '../src/util/dates.js';
+import { memoByPair } from '../src/util/memo.js';
 
 /** How often a shutdown must be tested when the model does not say (shutdown.every). */
 export const DEFAULT_SHUTDOWN_TEST_CADENCE = '90d';
@@ -11,14 +12,19 @@ export const DEFAULT_SHUTDOWN_TEST_CADENCE = '90d';
 /**
  * What keeps an agent's emergency shutdown from being relied on: no mechanism, no named shutdown
  * owner, and (when asked) no test within its cadence as of `asOf`. A named shutdown owner who has
- * departed is departed-owner's finding, not a gap here. Shared with shutdown-untested. One per run:
- * thousands of agents share a few cadences and a few hundred test dates, so the date arithmetic is
- * memoized per distinct (cadence, date).
+ * departed is departed-owner's finding, not a gap here. Shared with shutdown-untested. One per run,
+ * so that the date arithmetic is done once per distinct (cadence, date).
  */
 export class ShutdownReview {
-  private readonly lateTests = new Map<string, Map<string, string | null>>();
+  /** Why a shutdown tested on `tested` is late for its cadence `every`, or undefined when it is not. */
+  private readonly lateTest: (every: string, tested: string) => string | undefined;
 
-  constructor(private readonly asOf: string) {}
+  constructor(asOf: string) {
+    this.lateTest = memoByPair((every, tested) => {
+      const age = daysBetween(tested, asOf);
+      return age > durationDays(every) ? `shutdown last tested ${tested}, ${age} days before ${asOf}, beyond its ${every} cadence` : undefined;
+    });
+  }
 
   /** The gaps in words, joined by '; ', or undefined when there are none; `owners` are the agent's shutdown owners, active or not. */
   gaps(agent: GraphNode<'agent'>, owners: readonly GraphNode<'owner'>[], requireTest: boolean): string | undefined {
@@ -31,23 +37,10 @@ export class ShutdownReview {
       if (shutdown?.tested === undefined) gaps.push(`shutdown never tested (cadence ${every})`);
       else {
         const late = this.lateTest(every, shutdown.tested);
-        if (late !== null) gaps.push(late);
+        if (late !== undefined) gaps.push(late);
       }
     }
     return gaps.length ? gaps.join('; ') : undefined;
-  }
-
-  /** Why a shutdown tested on `tested` is late for its cadence `every`, or null when it is not. */
-  private lateTest(every: string, tested: string): string | null {
-    let byDate = this.lateTests.get(every);
-    if (!byDate) this.lateTests.set(every, (byDate = new Map()));
-    let late = byDate.get(tested);
-    if (late === undefined) {
-      const age = daysBetween(tested, this.asOf);
-      late = age > durationDays(every) ? `shutdown last tested ${tested}, ${age} days before ${this.asOf}, beyond its ${every} cadence` : null;
-      byDate.set(tested, late);
-    }
-    return late;
   }
 }
 

@@ -3,27 +3,19 @@ import { defineRule } from '../src/analysis/rule.js';
 import type { GraphNode } from '../src/graph/graph.js';
 import { lifecycleOf } from '../src/graph/query.js';
 import { addDays, daysBetween, durationDays } from '../src/util/dates.js';
+import { memoByPair } from '../src/util/memo.js';
 
 /**
  * Whether a review on `last` with cadence `every` is overdue as of `asOf`, and if so how, in words;
- * memoized per distinct (every, last) for one run: thousands of agents share a handful of cadences
- * and a few hundred review dates, and the date arithmetic was most of the rule's cost.
+ * once per distinct (every, last) in a run, since the date arithmetic was most of the rule's cost.
  */
 function overdueReviews(asOf: string): (every: string, last: string) => string | undefined {
-  const byCadence = new Map<string, Map<string, string | null>>();
-  const overdue = (every: string, last: string): string | null => {
+  return memoByPair((every, last) => {
     const cadence = durationDays(every);
     const age = daysBetween(last, asOf);
-    if (!(age > cadence)) return null;
+    if (!(age > cadence)) return undefined;
     return `last reviewed ${last}, ${age} days before ${asOf}; with a ${every} cadence it was due ${addDays(last, Math.ceil(cadence))}`;
-  };
-  return (every, last) => {
-    let byLast = byCadence.get(every);
-    if (!byLast) byCadence.set(every, (byLast = new Map()));
-    let text = byLast.get(last);
-    if (text === undefined) byLast.set(last, (text = overdue(every, last)));
-    return text ?? undefined;
-  };
+  });
 }
 
 /** What is wrong with an active agent's review, in words, or undefined when nothing is. */

@@ -3,38 +3,27 @@ import { defineRule } from '../src/analysis/rule.js';
 import type { GraphNode } from '../src/graph/graph.js';
 import { credentialLifetime, isCredentialActive, isTaskScoped } from '../src/graph/query.js';
 import { daysBetween, durationDays, durationSeconds } from '../src/util/dates.js';
+import { memoByPair, memoByString } from '../src/util/memo.js';
 
-/**
- * Parsing for one run, memoized per distinct string: thousands of credentials share a handful of
- * ttls and cadences and a few hundred rotation dates.
- */
+/** Parsing and date arithmetic for one run, once per distinct ttl and per distinct (cadence, date). */
 class RotationCalendar {
-  private readonly ttlSeconds = new Map<string, number>();
-  private readonly overdue = new Map<string, Map<string, string | null>>();
+  private readonly ttlSeconds = memoByString(durationSeconds);
 
-  constructor(private readonly asOf: string) {}
+  /** How overdue a rotation on `last` with cadence `every` is, in words, or undefined when it is not. */
+  readonly overdueText: (every: string, last: string) => string | undefined;
+
+  constructor(asOf: string) {
+    this.overdueText = memoByPair((every, last) => {
+      const age = daysBetween(last, asOf);
+      const overdue = age - Math.ceil(durationDays(every));
+      return overdue <= 0 ? undefined : `was last rotated on ${last}, ${age} days before ${asOf}, against a cadence of ${every}: ${overdue} days overdue`;
+    });
+  }
 
   /** `credentialLifetime(c)?.seconds`, with each ttl parsed once. */
   lifetimeSeconds(c: GraphNode<'credential'>): number | undefined {
     const ttl = c.spec.ttl;
-    if (ttl === undefined) return credentialLifetime(c)?.seconds;
-    let seconds = this.ttlSeconds.get(ttl);
-    if (seconds === undefined) this.ttlSeconds.set(ttl, (seconds = durationSeconds(ttl)));
-    return seconds;
-  }
-
-  /** How overdue a rotation on `last` with cadence `every` is, in words, or null when it is not. */
-  overdueText(every: string, last: string): string | null {
-    let byLast = this.overdue.get(every);
-    if (!byLast) this.overdue.set(every, (byLast = new Map()));
-    let text = byLast.get(last);
-    if (text === undefined) {
-      const age = daysBetween(last, this.asOf);
-      const overdue = age - Math.ceil(durationDays(every));
-      text = overdue <= 0 ? null : `was last rotated on ${last}, ${age} days before ${this.asOf}, against a cadence of ${every}: ${overdue} days overdue`;
-      byLast.set(last, text);
-    }
-    return text;
+    return ttl === undefined ? credentialLifetime(c)?.seconds : this.ttlSeconds(ttl);
   }
 }
 
@@ -45,7 +34,7 @@ function rotationProblem(c: GraphNode<'credential'>, calendar: RotationCalendar)
   const last = rotation?.last;
   if (every !== undefined && last !== undefined) {
     const overdue = calendar.overdueText(every, last);
-    if (overdue === null) return undefined;
+    if (overdue === undefined) return undefined;
     return rotation?.automated ? `${overdue} although rotation is automated` : overdue;
   }
   if (calendar.lifetimeSeconds(c) !== Infinity) return undefined;

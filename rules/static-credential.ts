@@ -3,6 +3,7 @@ import { defineRule } from '../src/analysis/rule.js';
 import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
 import { credentialLifetime, isCredentialActive, isTaskScoped, LONG_LIVED_SECONDS } from '../src/graph/query.js';
 import { durationSeconds } from '../src/util/dates.js';
+import { memoByString } from '../src/util/memo.js';
 
 const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
 
@@ -11,7 +12,7 @@ const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
  * `isLongLived`, with each distinct ttl parsed once per run (`ttlSeconds`) instead of once per
  * credential.
  */
-function longLivedText(c: GraphNode<'credential'>, ttlSeconds: Map<string, number>): string | undefined {
+function longLivedText(c: GraphNode<'credential'>, ttlSeconds: (ttl: string) => number): string | undefined {
   if (isTaskScoped(c)) return undefined;
   const ttl = c.spec.ttl;
   if (ttl === undefined) {
@@ -22,9 +23,7 @@ function longLivedText(c: GraphNode<'credential'>, ttlSeconds: Map<string, numbe
       ? `is a stored secret (type: ${c.spec.type}) with no ttl, so it is treated as never expiring`
       : `lives ${ttl}, longer than 24h`;
   }
-  let seconds = ttlSeconds.get(ttl);
-  if (seconds === undefined) ttlSeconds.set(ttl, (seconds = durationSeconds(ttl)));
-  if (!(seconds > LONG_LIVED_SECONDS)) return undefined;
+  if (!(ttlSeconds(ttl) > LONG_LIVED_SECONDS)) return undefined;
   return ttl === 'never' ? 'never expires (ttl: never)' : `lives ${ttl}, longer than 24h`;
 }
 
@@ -69,7 +68,7 @@ export default defineRule({
   remediation:
     'Replace the secret with a workload identity (SPIFFE ID or OIDC federation) or a just-in-time credential revoked at task end; where the vendor offers only static keys, set the shortest ttl it allows, rotate automatically and accept the finding with that justification.',
   *check({ graph }) {
-    const ttlSeconds = new Map<string, number>();
+    const ttlSeconds = memoByString(durationSeconds);
     const reported: { credential: GraphNode<'credential'>; lifetime: string }[] = [];
     const wanted = new Uint8Array(graph.order);
     for (const credential of graph.nodesOf('credential')) {
