@@ -3,6 +3,7 @@ import { raiseSeverity } from '../src/analysis/severity.js';
 import type { AnyGraphNode, GraphNode, ModelGraph } from '../src/graph/graph.js';
 import type { AccessLevel } from '../src/model/schema.js';
 import { isCredentialActive, isExternal, isSensitive, isUntrustedBoundary, lifecycleOf, takesUntrustedInput } from '../src/graph/query.js';
+import { uniqueAscending } from '../src/util/compare.js';
 
 function isPrivilegedGrant(access: AccessLevel, target: AnyGraphNode): boolean {
   if (access === 'admin') return true;
@@ -12,15 +13,6 @@ function isPrivilegedGrant(access: AccessLevel, target: AnyGraphNode): boolean {
 function describeGrant(access: AccessLevel, target: AnyGraphNode): string {
   const cls = target.kind === 'data' && target.spec.classification ? ` (${target.spec.classification})` : '';
   return `${access} on "${target.id}"${cls}`;
-}
-
-/**
- * The ids once each and ascending, the order the engine gives related lists (and keeps when a list
- * already has it). A credential's grants come in target order, so this is mostly a check.
- */
-function ascending(ids: string[]): readonly string[] {
-  for (let i = 1; i < ids.length; i++) if (!(ids[i - 1]! < ids[i]!)) return [...new Set(ids)].sort();
-  return ids;
 }
 
 /** What every finding on one privileged credential shares. */
@@ -54,7 +46,8 @@ function privilegedCredential(g: ModelGraph, credential: GraphNode<'credential'>
   const more = count > 3 ? ` and ${count - 3} more` : '';
   const reasons = restricted === undefined ? [] : [restricted];
   return {
-    related: ascending(ids),
+    // Ascending, as the engine keeps related lists: shared by every finding on the credential.
+    related: uniqueAscending(ids),
     grants: `${shown.join(', ')}${more}`,
     reasons: Object.freeze(reasons),
     autonomousReasons: Object.freeze([...reasons, 'the agent runs autonomously']),

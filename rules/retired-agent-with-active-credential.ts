@@ -1,25 +1,11 @@
 import { defineRule } from '../src/analysis/rule.js';
 import type { GraphNode, ModelGraph } from '../src/graph/graph.js';
 import { isCredentialActive, lifecycleOf } from '../src/graph/query.js';
+import { uniqueAscending } from '../src/util/compare.js';
 
 function isStopped(node: GraphNode<'agent'>): boolean {
   const lifecycle = lifecycleOf(node);
   return lifecycle === 'retired' || lifecycle === 'suspended';
-}
-
-/**
- * `id` and `others` once each and ascending, the order the engine gives related lists (and keeps
- * when a list already has it). Holders come in relation order, which mostly is id order: then `id`
- * is only put in its place.
- */
-function ascendingWith(id: string, others: string[]): readonly string[] {
-  let at = 0;
-  for (let i = 0; i < others.length; i++) {
-    if ((i > 0 && !(others[i - 1]! < others[i]!)) || others[i] === id) return [...new Set([id, ...others])].sort();
-    if (others[i]! < id) at = i + 1;
-  }
-  others.splice(at, 0, id);
-  return others;
 }
 
 /** What every finding on one credential shares: its related ids and the note on its live holders. */
@@ -43,7 +29,8 @@ function heldCredential(g: ModelGraph, credential: GraphNode<'credential'>): Hel
   const note = !named.length
     ? ''
     : `; ${named.join(', ')} also ${named.length > 1 ? 'hold it and need credentials of their own' : 'holds it and needs a credential of its own'} before it can be revoked`;
-  return { related: ascendingWith(credential.id, ids), note };
+  // Ascending, as the engine keeps related lists: shared by every finding on the credential.
+  return { related: uniqueAscending([credential.id, ...ids]), note };
 }
 
 const RETIRED: readonly string[] = Object.freeze(['the agent is retired']);

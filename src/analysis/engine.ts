@@ -1,4 +1,5 @@
 import type { ModelGraph } from '../graph/graph.js';
+import { uniqueAscending } from '../util/compare.js';
 import { flat } from '../util/flat.js';
 import { findingsMatcher, isExpired } from './acceptance.js';
 import type { Finding } from './finding.js';
@@ -125,25 +126,8 @@ function sortFindings(findings: RuleFinding[]): RuleFinding[] {
 
 /** The related ids once each, ascending; a rule's list that already is so is kept as it is. */
 function relatedIds(related: readonly string[] | undefined): readonly string[] {
-  if (!related?.length) return NO_RELATED;
-  let ordered = true;
-  for (let i = 1; i < related.length && ordered; i++) ordered = related[i - 1]! < related[i]!;
-  if (ordered) return related;
-  // Most lists are a handful of ids: sorted by insertion, duplicates dropped as they meet.
-  if (related.length > SHORT_LIST) return [...new Set(related)].sort();
-  const out: string[] = [];
-  for (const id of related) {
-    let at = out.length;
-    while (at > 0 && out[at - 1]! > id) at--;
-    if (at > 0 && out[at - 1] === id) continue;
-    out.push(id);
-    for (let j = out.length - 1; j > at; j--) out[j] = out[j - 1]!;
-    out[at] = id;
-  }
-  return out;
+  return related?.length ? uniqueAscending(related) : NO_RELATED;
 }
-
-const SHORT_LIST = 16;
 
 const NO_RELATED: readonly string[] = Object.freeze([]);
 const NO_REASONS: readonly string[] = Object.freeze([]);
