@@ -1,5 +1,6 @@
 import { defineRule } from '../src/analysis/rule.js';
-import { isCredentialActive, lifecycleOf } from '../src/graph/query.js';
+import { ACTIVE_AGENT, nodeFacts, TOOL } from '../src/graph/facts.js';
+import { isCredentialActive } from '../src/graph/query.js';
 
 export default defineRule({
   id: 'revoked-credential-still-held',
@@ -13,10 +14,13 @@ export default defineRule({
   remediation:
     'Model the credential the workload uses now (and give it an owner, lifetime and grants), then remove the revoked one from credential, credentials or held_by.',
   *check({ graph }) {
+    const facts = nodeFacts(graph);
     for (const credential of graph.nodesOf('credential')) {
       if (isCredentialActive(credential)) continue;
-      for (const holder of graph.sources(credential, 'authenticates_with')) {
-        if (holder.kind === 'agent' ? lifecycleOf(holder) !== 'active' : holder.kind !== 'tool') continue;
+      for (const k of graph.inIndex(credential.index, 'authenticates_with')) {
+        // Only agents whose lifecycle is active, and tools.
+        if (!(facts[graph.edgeSource[k]!]! & (ACTIVE_AGENT | TOOL))) continue;
+        const holder = graph.nodes[graph.edgeSource[k]!]!;
         yield {
           subject: holder,
           key: credential.id,

@@ -1,4 +1,5 @@
 import type { ModelGraph } from './graph.js';
+import { perGraph } from './per-node.js';
 import { isCredentialActive, isSensitive, lifecycleOf } from './query.js';
 
 /**
@@ -20,14 +21,8 @@ export const RESTRICTED_DATA = 64;
 /** Restricted or confidential data. */
 export const SENSITIVE_DATA = 128;
 
-const tables = new WeakMap<ModelGraph, Uint8Array>();
-
 /** The facts of every node, by index; worked out once per graph. */
-export function nodeFacts(g: ModelGraph): Uint8Array {
-  let table = tables.get(g);
-  if (!table) tables.set(g, (table = factsOf(g)));
-  return table;
-}
+export const nodeFacts: (g: ModelGraph) => Uint8Array = perGraph(factsOf);
 
 function factsOf(g: ModelGraph): Uint8Array {
   const table = new Uint8Array(g.order);

@@ -21,3 +21,13 @@ export class PerNode<T> {
     return table;
   }
 }
+
+/** `make(g)`, worked out once per graph and held as long as the graph is. */
+export function perGraph<T extends object>(make: (g: ModelGraph) => T): (g: ModelGraph) => T {
+  const made = new WeakMap<ModelGraph, T>();
+  return (g) => {
+    let value = made.get(g);
+    if (!value) made.set(g, (value = make(g)));
+    return value;
+  };
+}

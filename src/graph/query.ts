@@ -2,7 +2,7 @@ import type { AccessLevel, OwnerRoleName } from '../model/schema.js';
 import { TRUSTED_INPUTS } from '../model/schema.js';
 import { durationSeconds } from '../util/dates.js';
 import { RELATION_CODE, type AnyGraphNode, type GraphEdge, type GraphNode, type ModelGraph, type NodeRef } from './graph.js';
-import { PerNode } from './per-node.js';
+import { PerNode, perGraph } from './per-node.js';
 
 /** Small, named questions about the graph that rules and analyses share. */
 
@@ -66,17 +66,13 @@ const teamByOwner = new PerNode<GraphNode<'owner'>>();
 export const ACTIVE_BUSINESS = 1;
 export const ACTIVE_OPERATOR = 2;
 
-const accountableRoles = new WeakMap<ModelGraph, Uint8Array>();
-
 /**
  * Per node, which of an active business owner (ACTIVE_BUSINESS) and an active operator
  * (ACTIVE_OPERATOR) it has, once per graph. Read from the active owners' out-rows, whose relations
  * lie together in memory, rather than from each node's in-row, whose relations are scattered.
  */
-export function activeAccountableRoles(g: ModelGraph): Uint8Array {
-  let roles = accountableRoles.get(g);
-  if (roles) return roles;
-  roles = new Uint8Array(g.order);
+export const activeAccountableRoles: (g: ModelGraph) => Uint8Array = perGraph((g) => {
+  const roles = new Uint8Array(g.order);
   for (const owner of g.nodesOf('owner')) {
     if (!isActiveOwner(owner)) continue;
     for (const k of g.outIndex(owner.index, 'owns')) {
@@ -85,9 +81,8 @@ export function activeAccountableRoles(g: ModelGraph): Uint8Array {
       else if (role === 'operator') roles[g.edgeTarget[k]!]! |= ACTIVE_OPERATOR;
     }
   }
-  accountableRoles.set(g, roles);
   return roles;
-}
+});
 
 /** Active owners accountable at run time: business owners and operators. */
 export function accountableOwners(g: ModelGraph, id: NodeRef): GraphNode<'owner'>[] {
