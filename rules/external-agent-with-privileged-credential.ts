@@ -2,7 +2,7 @@ import { defineRule } from '../src/analysis/rule.js';
 import { raiseSeverity } from '../src/analysis/severity.js';
 import type { AnyGraphNode, GraphNode, ModelGraph } from '../src/graph/graph.js';
 import type { AccessLevel } from '../src/model/schema.js';
-import { isCredentialActive, isExternal, isSensitive, isUntrustedBoundary, lifecycleOf, takesUntrustedInput } from '../src/graph/query.js';
+import { isCredentialActive, isSensitive, lifecycleOf, untrustedEntryOf } from '../src/graph/query.js';
 import { uniqueAscending } from '../src/util/compare.js';
 
 function isPrivilegedGrant(access: AccessLevel, target: AnyGraphNode): boolean {
@@ -54,17 +54,6 @@ function privilegedCredential(g: ModelGraph, credential: GraphNode<'credential'>
   };
 }
 
-/** `untrustedEntryOf`, reading the agent's exposures from its raw out-row instead of an array built per agent. */
-function untrustedEntry(g: ModelGraph, agent: GraphNode<'agent'>): string | undefined {
-  if (isExternal(agent)) return 'externally exposed';
-  if (takesUntrustedInput(agent)) return 'takes untrusted input';
-  for (const k of g.outIndex(agent.index, 'exposed_to')) {
-    const boundary = g.nodes[g.edgeTarget[k]!]!;
-    if (isUntrustedBoundary(boundary)) return `exposed to untrusted boundary "${boundary.id}"`;
-  }
-  return undefined;
-}
-
 export default defineRule({
   id: 'external-agent-with-privileged-credential',
   title: 'Agent that takes untrusted input holds a privileged credential directly',
@@ -84,7 +73,7 @@ export default defineRule({
     const privileged: (PrivilegedCredential | null | undefined)[] = new Array(graph.order);
     for (const agent of graph.nodesOf('agent')) {
       if (lifecycleOf(agent) === 'retired') continue;
-      const entry = untrustedEntry(graph, agent);
+      const entry = untrustedEntryOf(graph, agent);
       if (entry === undefined) continue;
       const autonomous = agent.spec.autonomy === 'autonomous';
       for (const k of graph.outIndex(agent.index, 'authenticates_with')) {

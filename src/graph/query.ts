@@ -330,8 +330,9 @@ const entries = new PerNode<string>();
 function entryOf(g: ModelGraph, agent: GraphNode<'agent'>): string | undefined {
   if (isExternal(agent)) return 'externally exposed';
   if (takesUntrustedInput(agent)) return 'takes untrusted input';
-  for (const e of g.outEdgesOf(agent, 'exposed_to')) {
-    if (isUntrustedBoundary(g.nodes[e.target]!)) return `exposed to untrusted boundary "${e.to}"`;
+  for (const k of g.outIndex(agent.index, 'exposed_to')) {
+    const boundary = g.nodes[g.edgeTarget[k]!]!;
+    if (isUntrustedBoundary(boundary)) return `exposed to untrusted boundary "${boundary.id}"`;
   }
   return undefined;
 }
