@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { LOADER_ARGS, sourceFile } from './runtime.js';
 
 const BIG_HEAP = ['--expose-gc', '--max-old-space-size=8192'];
 const STAGES: { script: string; flags: string[]; args?: string[] }[] = [
@@ -15,10 +16,17 @@ const STAGES: { script: string; flags: string[]; args?: string[] }[] = [
   { script: 'export.ts', flags: BIG_HEAP },
 ];
 
+// `npm run bench -- rules paths` runs only the stages named.
+const names = process.argv.slice(2);
+const unknown = names.filter((n) => !STAGES.some((s) => s.script === `${n}.ts`));
+if (unknown.length) {
+  console.error(`unknown benchmark ${unknown.join(', ')}: expected one of ${STAGES.map((s) => s.script.replace(/\.ts$/, '')).join(', ')}`);
+  process.exit(2);
+}
 const missed: string[] = [];
-for (const { script, flags, args = [] } of STAGES) {
-  const path = fileURLToPath(new URL(script, import.meta.url));
-  const result = spawnSync(process.execPath, [...flags, '--import', 'tsx', path, ...args], { stdio: 'inherit' });
+for (const { script, flags, args = [] } of STAGES.filter((s) => !names.length || names.includes(s.script.replace(/\.ts$/, '')))) {
+  const path = fileURLToPath(new URL(sourceFile(script), import.meta.url));
+  const result = spawnSync(process.execPath, [...flags, ...LOADER_ARGS, path, ...args], { stdio: 'inherit' });
   if (result.status !== 0) missed.push(`bench/${script} (exit ${result.status ?? result.signal})`);
 }
 if (missed.length) {

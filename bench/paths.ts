@@ -33,6 +33,7 @@ import { formatDiagnostic } from '../src/model/diagnostics.js';
 import { loadModel } from '../src/model/load.js';
 import { calibrate, IDLE_CALIBRATION_MS } from './calibrate.js';
 import { generateModel } from './synthetic.js';
+import { LOADER_ARGS } from './runtime.js';
 
 const SEED = 20261;
 const MB = 1024 * 1024;
@@ -382,7 +383,7 @@ if (argv[0] === '--child') {
   const self = fileURLToPath(import.meta.url);
   const results: ChildResult[] = [];
   for (const nodes of sizes) {
-    const run = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', self, '--child', String(nodes), String(withGraphology)], {
+    const run = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', ...LOADER_ARGS, self, '--child', String(nodes), String(withGraphology)], {
       encoding: 'utf8',
       maxBuffer: 64 * MB,
     });

@@ -24,6 +24,7 @@ import { renderHtmlReport } from '../src/render/html/report.js';
 import { renderMarkdownReport } from '../src/render/report-markdown.js';
 import { VERSION } from '../src/version.js';
 import { generateModel } from './synthetic.js';
+import { LOADER_ARGS, sourceFile } from './runtime.js';
 
 const TARGET_MS = 2000;
 const RUNS = 5;
@@ -86,7 +87,7 @@ try {
   const started = performance.now();
   const child = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--input-type=module', '-e', `const { run } = await import(${JSON.stringify(new URL('../src/cli/main.ts', import.meta.url).href)}); process.exitCode = await run(process.argv.slice(1));`, 'report', modelFile, '--as-of', AS_OF, '--html', join(dir, 'cli.html'), '--md', join(dir, 'cli.md')],
+    [...LOADER_ARGS, '--input-type=module', '-e', `const { run } = await import(${JSON.stringify(new URL(sourceFile('../src/cli/main.ts'), import.meta.url).href)}); process.exitCode = await run(process.argv.slice(1));`, 'report', modelFile, '--as-of', AS_OF, '--html', join(dir, 'cli.html'), '--md', join(dir, 'cli.md')],
     { encoding: 'utf8' },
   );
   const cliMs = performance.now() - started;

@@ -22,6 +22,7 @@ import { formatDiagnostic } from '../src/model/diagnostics.js';
 import { loadModel } from '../src/model/load.js';
 import { toYaml } from './emit.js';
 import { generateModel } from './synthetic.js';
+import { LOADER_ARGS } from './runtime.js';
 
 type Format = 'json' | 'yaml';
 
@@ -130,7 +131,7 @@ function parent(argv: string[]): void {
         const run = spawnSync(
           process.execPath,
           // The graph is the same whatever the format: the graphology baseline is built once per size.
-          ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', self, '--child', file, format, String(nodes), String(graphology && format === formats[0])],
+          ['--expose-gc', '--max-old-space-size=8192', ...LOADER_ARGS, self, '--child', file, format, String(nodes), String(graphology && format === formats[0])],
           { encoding: 'utf8', maxBuffer: 16 * MB },
         );
         rmSync(file);
