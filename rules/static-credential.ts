@@ -1,29 +1,18 @@
 import { CREDENTIAL_ESCALATION, escalateForCredential } from '../src/analysis/context.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
-import { credentialLifetime, isCredentialActive, isTaskScoped, LONG_LIVED_SECONDS } from '../src/graph/query.js';
+import { isCredentialActive, isLongLived } from '../src/graph/query.js';
 import { durationSeconds } from '../src/util/dates.js';
 import { memoByString } from '../src/util/memo.js';
 
 const AUTHENTICATES_WITH = RELATION_CODE.authenticates_with;
 
-/**
- * How a long-lived credential lives, in words, or undefined when it is not long-lived: the test of
- * `isLongLived`, with each distinct ttl parsed once per run (`ttlSeconds`) instead of once per
- * credential.
- */
+/** How a long-lived credential lives, in words, or undefined when it is not long-lived. */
 function longLivedText(c: GraphNode<'credential'>, ttlSeconds: (ttl: string) => number): string | undefined {
-  if (isTaskScoped(c)) return undefined;
+  if (!isLongLived(c, ttlSeconds)) return undefined;
   const ttl = c.spec.ttl;
-  if (ttl === undefined) {
-    // No ttl: the lifetime follows from the type, with nothing to parse.
-    const lifetime = credentialLifetime(c);
-    if (lifetime === undefined || !(lifetime.seconds > LONG_LIVED_SECONDS)) return undefined;
-    return lifetime.from === 'secret-type'
-      ? `is a stored secret (type: ${c.spec.type}) with no ttl, so it is treated as never expiring`
-      : `lives ${ttl}, longer than 24h`;
-  }
-  if (!(ttlSeconds(ttl) > LONG_LIVED_SECONDS)) return undefined;
+  // Long-lived with no ttl: only a stored secret type is (a workload identity defaults to 1 h).
+  if (ttl === undefined) return `is a stored secret (type: ${c.spec.type}) with no ttl, so it is treated as never expiring`;
   return ttl === 'never' ? 'never expires (ttl: never)' : `lives ${ttl}, longer than 24h`;
 }
 

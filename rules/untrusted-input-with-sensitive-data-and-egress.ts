@@ -1,8 +1,7 @@
 import { defineRule } from '../src/analysis/rule.js';
 import { nodeFacts, SENSITIVE_DATA } from '../src/graph/facts.js';
 import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
-import { accessSummaryOf, isUntrustedBoundary, lifecycleOf, toolRequiresApproval, untrustedEntryOf } from '../src/graph/query.js';
-import { TRUSTED_INPUTS } from '../src/model/schema.js';
+import { accessSummaryOf, isUntrustedBoundary, lifecycleOf, toolRequiresApproval, untrustedEntryOf, untrustedInputsOf } from '../src/graph/query.js';
 
 const { reads: READS, writes: WRITES, authenticates_with: AUTHENTICATES_WITH } = RELATION_CODE;
 
@@ -12,10 +11,6 @@ function browses(tool: GraphNode<'tool'>): boolean {
 
 function sendsOutside(tool: GraphNode<'tool'>): boolean {
   return browses(tool) || tool.spec.kind === 'email' || (tool.spec.actions ?? []).includes('send-external');
-}
-
-function untrustedSources(inputs: readonly string[] | undefined): string[] {
-  return (inputs ?? []).filter((i) => !TRUSTED_INPUTS.has(i));
 }
 
 /**
@@ -82,7 +77,7 @@ function taintedWriter(g: ModelGraph, memo: Memo, index: number): number {
       const untrusted =
         writer.kind === 'agent'
           ? untrustedEntryOf(g, writer) !== undefined
-          : writer.kind === 'tool' && (browses(writer) || untrustedSources(writer.spec.inputs).length > 0);
+          : writer.kind === 'tool' && (browses(writer) || untrustedInputsOf(writer).length > 0);
       if (untrusted) found = writer.index;
     }
   }
@@ -96,8 +91,8 @@ function toolReturns(g: ModelGraph, memo: Memo, index: number): string | null {
   let text = memo.toolReturns[index];
   if (text === undefined) {
     const tool = g.nodes[index] as GraphNode<'tool'>;
-    const returned = untrustedSources(tool.spec.inputs);
-    if (browses(tool) && !returned.includes('web')) returned.unshift('web');
+    const inputs = untrustedInputsOf(tool);
+    const returned = browses(tool) && !inputs.includes('web') ? ['web', ...inputs] : inputs;
     text = memo.toolReturns[index] = returned.length ? `tool "${tool.id}" returns ${returned.join(', ')} content` : null;
   }
   return text;
@@ -110,7 +105,7 @@ function toolReturns(g: ModelGraph, memo: Memo, index: number): string | null {
 function untrustedInputs(g: ModelGraph, memo: Memo, agent: GraphNode<'agent'>): string[] {
   const found: string[] = [];
   if (agent.spec.exposure === 'external') found.push('externally exposed');
-  const inputs = untrustedSources(agent.spec.inputs);
+  const inputs = untrustedInputsOf(agent);
   if (inputs.length) found.push(`inputs: ${inputs.join(', ')}`);
   // The clauses come grouped by relation kind.
   for (const e of g.outIndex(agent.index, 'exposed_to')) {

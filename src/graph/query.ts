@@ -102,6 +102,14 @@ export function takesUntrustedInput(agent: GraphNode<'agent'> | GraphNode<'tool'
   return (agent.spec.inputs ?? []).some((i) => !TRUSTED_INPUTS.has(i));
 }
 
+/** The inputs of an agent or tool that its operator does not control, in the model's order. */
+export function untrustedInputsOf(node: GraphNode<'agent'> | GraphNode<'tool'>): readonly string[] {
+  const inputs = node.spec.inputs;
+  return inputs?.length ? inputs.filter((i) => !TRUSTED_INPUTS.has(i)) : NO_INPUTS;
+}
+
+const NO_INPUTS: readonly string[] = Object.freeze([]);
+
 export function isExternal(agent: GraphNode<'agent'>): boolean {
   return agent.spec.exposure === 'external';
 }
@@ -162,13 +170,7 @@ interface AccessMemo {
   reach: Map<number, readonly DataAccess[]>;
 }
 
-const accessMemos = new WeakMap<ModelGraph, AccessMemo>();
-
-function memoFor(g: ModelGraph): AccessMemo {
-  let memo = accessMemos.get(g);
-  if (!memo) accessMemos.set(g, (memo = { own: new Map(), reach: new Map() }));
-  return memo;
-}
+const memoFor: (g: ModelGraph) => AccessMemo = perGraph(() => ({ own: new Map(), reach: new Map() }));
 
 /** Data a node reaches by its own edges: reads, writes, and the grants of its credentials. */
 function ownAccess(g: ModelGraph, index: number, memo: AccessMemo): Map<number, DataAccess> {
@@ -262,8 +264,11 @@ export const LONG_LIVED_SECONDS = 86_400;
  * its ttl; Infinity for a stored secret type with no ttl; the platform default for a workload
  * identity with no ttl; undefined when the model does not say and the type implies nothing.
  */
-export function credentialLifetime(c: GraphNode<'credential'>): { seconds: number; from: 'ttl' | 'secret-type' | 'platform-default' } | undefined {
-  if (c.spec.ttl !== undefined) return { seconds: durationSeconds(c.spec.ttl), from: 'ttl' };
+export function credentialLifetime(
+  c: GraphNode<'credential'>,
+  ttlSeconds: (ttl: string) => number = durationSeconds,
+): { seconds: number; from: 'ttl' | 'secret-type' | 'platform-default' } | undefined {
+  if (c.spec.ttl !== undefined) return { seconds: ttlSeconds(c.spec.ttl), from: 'ttl' };
   if (isWorkloadIdentity(c)) return { seconds: WORKLOAD_IDENTITY_DEFAULT_TTL_SECONDS, from: 'platform-default' };
   if (STATIC_SECRET_TYPES.has(c.spec.type)) return { seconds: Infinity, from: 'secret-type' };
   return undefined;
@@ -274,10 +279,13 @@ export function isTaskScoped(c: GraphNode<'credential'>): boolean {
   return c.spec.just_in_time === true && c.spec.revoked_at_task_end === true;
 }
 
-/** A credential whose tokens outlive 24 h (or never expire), unless it is task-scoped. */
-export function isLongLived(c: GraphNode<'credential'>): boolean {
+/**
+ * A credential whose tokens outlive 24 h (or never expire), unless it is task-scoped. A rule that
+ * asks it of every credential passes a memoized `ttlSeconds`, so that each distinct ttl is parsed once.
+ */
+export function isLongLived(c: GraphNode<'credential'>, ttlSeconds?: (ttl: string) => number): boolean {
   if (isTaskScoped(c)) return false;
-  const lifetime = credentialLifetime(c);
+  const lifetime = credentialLifetime(c, ttlSeconds);
   return lifetime !== undefined && lifetime.seconds > LONG_LIVED_SECONDS;
 }
 
@@ -380,7 +388,7 @@ interface SummaryMemo {
   /** Per node: IS_DATA and the RESTRICTED and SENSITIVE bits of a data store, read once. */
   data: Uint8Array;
 }
-const summaryMemos = new WeakMap<ModelGraph, SummaryMemo>();
+const summaryMemoOf: (g: ModelGraph) => SummaryMemo = perGraph((g) => ({ own: new Uint8Array(g.order), withTools: new Uint8Array(g.order), data: dataColumn(g) }));
 
 /**
  * The same reach as `dataAccessOf` (direct reads and writes, credential grants, and the same of
@@ -391,9 +399,7 @@ const summaryMemos = new WeakMap<ModelGraph, SummaryMemo>();
 export function accessSummaryOf(g: ModelGraph, id: NodeRef): AccessSummary {
   const node = typeof id === 'string' ? g.node(id) : id;
   if (!node) return SUMMARIES[0]!;
-  let memo = summaryMemos.get(g);
-  if (!memo) summaryMemos.set(g, (memo = { own: new Uint8Array(g.order), withTools: new Uint8Array(g.order), data: dataColumn(g) }));
-  return SUMMARIES[summaryBits(g, memo, node.index, true)]!;
+  return SUMMARIES[summaryBits(g, summaryMemoOf(g), node.index, true)]!;
 }
 
 function summaryBits(g: ModelGraph, memo: SummaryMemo, index: number, withTools: boolean): number {

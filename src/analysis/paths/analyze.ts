@@ -1,4 +1,5 @@
 import type { ModelGraph } from '../../graph/graph.js';
+import { perGraph } from '../../graph/per-node.js';
 import { scoreChokepoints } from './chokepoints.js';
 import { BlastSummaries } from './blast.js';
 import { minimumCut } from './cut.js';
@@ -638,18 +639,12 @@ function cutHop(index: PathIndex, e: number): CutHop {
 }
 
 /** The traversal projection of a graph, built once per graph. */
-const indexCache = new WeakMap<ModelGraph, PathIndex>();
+export const pathIndexFor: (graph: ModelGraph) => PathIndex = perGraph(buildPathIndex);
 
-export function pathIndexFor(graph: ModelGraph): PathIndex {
-  let index = indexCache.get(graph);
-  if (!index) {
-    index = buildPathIndex(graph);
-    indexCache.set(graph, index);
-  }
-  return index;
-}
-
-/** The default facts of a projection, computed once and shared by every path rule and the analysis. */
+/**
+ * The default facts of a projection, computed once and shared by every path rule and the default
+ * analysis (`computePaths` reads and fills this cache too).
+ */
 const factsCache = new WeakMap<PathIndex, PathFacts>();
 
 export function pathFactsFor(graph: ModelGraph): PathFacts {
@@ -663,16 +658,7 @@ export function pathFactsFor(graph: ModelGraph): PathFacts {
 }
 
 /** The default analysis of a graph, computed once. */
-const computationCache = new WeakMap<ModelGraph, PathComputation>();
-
-export function pathComputationFor(graph: ModelGraph): PathComputation {
-  let c = computationCache.get(graph);
-  if (!c) {
-    c = computePaths(pathIndexFor(graph));
-    computationCache.set(graph, c);
-  }
-  return c;
-}
+export const pathComputationFor: (graph: ModelGraph) => PathComputation = perGraph((graph) => computePaths(pathIndexFor(graph)));
 
 function isDefault(options: PathOptions): boolean {
   return Object.values(options).every((value) => value === undefined);

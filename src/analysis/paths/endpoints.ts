@@ -1,6 +1,5 @@
 import type { AnyGraphNode, ModelGraph } from '../../graph/graph.js';
-import { highestGrant, isIrreversible, isUntrustedBoundary } from '../../graph/query.js';
-import { TRUSTED_INPUTS } from '../../model/schema.js';
+import { highestGrant, isIrreversible, isUntrustedBoundary, untrustedInputsOf } from '../../graph/query.js';
 import type { PathIndex } from './projection.js';
 import { likelihoodCost } from './traversal.js';
 import type { CrownJewel, EntryPoint, EntryReason, JewelReason, NodeState } from './types.js';
@@ -59,10 +58,6 @@ function untrustedBoundaries(g: ModelGraph, index: number): readonly string[] {
   return out;
 }
 
-function untrustedInputs(inputs: readonly string[] | undefined): readonly string[] {
-  return inputs?.length ? inputs.filter((i) => !TRUSTED_INPUTS.has(i)) : NONE;
-}
-
 const NONE: readonly string[] = Object.freeze([]);
 
 interface EntryDraft {
@@ -86,11 +81,11 @@ function deriveEntry(g: ModelGraph, index: PathIndex, node: AnyGraphNode): Entry
     if (node.spec.exposure === 'external') addEntryReason(d, 'external', 'externally exposed', 1, 0);
     const boundaries = untrustedBoundaries(g, node.index);
     if (boundaries.length) addEntryReason(d, 'untrusted-boundary', `exposed to ${boundaries.join(', ')}`, 1, 0);
-    const inputs = untrustedInputs(node.spec.inputs);
+    const inputs = untrustedInputsOf(node);
     if (inputs.length) addEntryReason(d, 'untrusted-input', `takes ${inputs.join(', ')}`, 0.9, 0);
     if (node.spec.entry) addEntryReason(d, 'marked', 'marked as an entry', 1, 0);
   } else if (node.kind === 'tool') {
-    const inputs = untrustedInputs(node.spec.inputs);
+    const inputs = untrustedInputsOf(node);
     if (inputs.length && hasTaint) addEntryReason(d, 'untrusted-input', `returns ${inputs.join(', ')} to its callers`, 0, 0.9);
     if (node.spec.third_party) addEntryReason(d, 'third-party', 'third-party tool', 0.5, hasTaint ? 0.5 : 0);
     const boundaries = untrustedBoundaries(g, node.index);
