@@ -1,5 +1,5 @@
 import { NODE_KINDS } from '../model/schema.js';
-import { TextChunks } from './chunks.js';
+import { TextChunks } from '../util/text-chunks.js';
 import { flat } from './text.js';
 import { cypherMap, cypherString } from './cypher-literal.js';
 import { EDGE_TYPES, exportGraph, type EdgeType, type ExportGraph, type ExportInput } from './elements.js';

@@ -1,4 +1,4 @@
-import { TextChunks } from './chunks.js';
+import { TextChunks } from '../util/text-chunks.js';
 import { flat } from './text.js';
 import { EDGE_TYPES, exportGraph, type EdgeType, type ExportGraph, type ExportInput } from './elements.js';
 import type { PropValue, Props } from './properties.js';

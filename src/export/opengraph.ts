@@ -4,7 +4,7 @@ import { EDGE_TYPES, exportGraph, type EdgeType, type ExportGraph, type ExportIn
 import { encodeOpenGraphId, taintedId } from './ids.js';
 import type { Props } from './properties.js';
 import { flat, wellFormed } from './text.js';
-import { TextChunks } from './chunks.js';
+import { TextChunks } from '../util/text-chunks.js';
 import { OG_NAMESPACE, OG_NODE_KIND, OG_RELATION_KIND, OG_STEP_KIND, OG_SUBKIND, OG_TAINTED_KIND, OG_TAINTED_RELATION_KIND } from './vocabulary.js';
 
 /**

@@ -4,7 +4,9 @@ import type { Finding } from '../analysis/finding.js';
 import { RULE_CATEGORIES } from '../analysis/rule.js';
 import { SEVERITIES } from '../analysis/severity.js';
 import { LAYERS } from '../graph/layers.js';
+import { joinChunks } from '../util/text-chunks.js';
 import { VERSION } from '../version.js';
+import { prettyJsonChunks } from './json-chunks.js';
 
 /** The versioned format of `steward analyze --format json`; bump on a breaking change. */
 export const FINDINGS_FORMAT = 'steward-findings/v1';
@@ -65,7 +67,12 @@ export interface JsonRenderOptions {
 }
 
 export function toFindingsDocument(report: Report, options: JsonRenderOptions): FindingsDocumentSpec {
-  const findings = report.findings.map((f) => findingJson(f, options.baseline));
+  return { ...documentHead(report, options), findings: report.findings.map((f) => findingJson(f, options.baseline)) };
+}
+
+/** The document but its findings. */
+function documentHead(report: Report, options: JsonRenderOptions): Omit<FindingsDocumentSpec, 'findings'> {
+  const { baseline } = options;
   return {
     format: FINDINGS_FORMAT,
     tool: { name: 'steward', version: VERSION },
@@ -73,10 +80,9 @@ export function toFindingsDocument(report: Report, options: JsonRenderOptions): 
     files: [...options.files],
     summary: {
       ...report.summary,
-      ...(options.baseline ? { new: findings.filter((f) => f.baseline === 'new').length } : {}),
+      ...(baseline ? { new: report.findings.filter((f) => !baseline.has(f.id)).length } : {}),
     },
     rules: [...report.rules].sort((a, b) => (a.id < b.id ? -1 : 1)).map((r) => ({ id: r.id, title: r.title, severity: r.severity })),
-    findings,
   };
 }
 
@@ -106,8 +112,14 @@ function findingJson(f: Finding, baseline: ReadonlySet<string> | undefined): z.i
   };
 }
 
+/** `steward analyze --format json`, in chunks: the findings are written one at a time. */
+export function findingsJsonChunks(report: Report, options: JsonRenderOptions): Iterable<string> {
+  const findings = report.findings;
+  return prettyJsonChunks({ ...documentHead(report, options), findings }, findings, (f) => findingJson(f, options.baseline));
+}
+
 export function renderJson(report: Report, options: JsonRenderOptions): string {
-  return `${JSON.stringify(toFindingsDocument(report, options), null, 2)}\n`;
+  return joinChunks(findingsJsonChunks(report, options));
 }
 
 /** The JSON Schema of the findings document (models/findings.schema.json). */

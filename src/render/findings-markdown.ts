@@ -2,15 +2,33 @@ import type { Report } from '../analysis/engine.js';
 import type { Finding } from '../analysis/finding.js';
 import { SEVERITIES } from '../analysis/severity.js';
 import { LAYER_NUMBERS, LAYERS } from '../graph/layers.js';
+import { joinChunks, linesInChunks } from '../util/text-chunks.js';
 import { escapeMarkdown, escapeMarkdownCell } from './markdown-escape.js';
 
 /** A findings report a reviewer can paste into a pull request or a docs page. */
-export function renderFindingsMarkdown(report: Report, options: { baseline?: ReadonlySet<string>; title?: string } = {}): string {
+export function renderFindingsMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  return joinChunks(findingsMarkdownChunks(report, options));
+}
+
+interface MarkdownOptions {
+  baseline?: ReadonlySet<string>;
+  title?: string;
+}
+
+/** The report in chunks, a few rows at a time. */
+export function findingsMarkdownChunks(report: Report, options: MarkdownOptions = {}): Iterable<string> {
+  return linesInChunks(markdownLines(report, options));
+}
+
+function* markdownLines(report: Report, options: MarkdownOptions): Generator<string> {
   const { summary } = report;
   const open = report.findings.filter((f) => f.status === 'open');
   const accepted = report.findings.filter((f) => f.status === 'accepted');
-  const out: string[] = [`## ${options.title ?? 'Steward findings'}`, ''];
-  out.push(
+  const openByLayer = new Map<number, number>();
+  for (const f of open) openByLayer.set(f.layer, (openByLayer.get(f.layer) ?? 0) + 1);
+  yield* [
+    `## ${options.title ?? 'Steward findings'}`,
+    '',
     `${summary.open} open finding${summary.open === 1 ? '' : 's'}, ${summary.accepted} accepted; ${report.rules.length} rules as of ${report.asOf}.`,
     '',
     '| Severity | Open |',
@@ -19,26 +37,24 @@ export function renderFindingsMarkdown(report: Report, options: { baseline?: Rea
     '',
     '| MAESTRO layer | Open |',
     '| --- | ---: |',
-    ...LAYER_NUMBERS.map((l) => `| ${LAYERS[l].id} ${LAYERS[l].name} | ${open.filter((f) => f.layer === l).length} |`),
+    ...LAYER_NUMBERS.map((l) => `| ${LAYERS[l].id} ${LAYERS[l].name} | ${openByLayer.get(l) ?? 0} |`),
     '',
-  );
+  ];
   if (open.length) {
-    out.push('### Open findings', '', '| Severity | Finding | What is wrong | Where |', '| --- | --- | --- | --- |');
-    for (const f of open) out.push(row(f, options.baseline));
-    out.push('');
-    out.push('<details><summary>How to fix each</summary>', '');
-    for (const f of open) out.push(`- \`${code(f.id)}\`: ${escapeMarkdown(f.remediation)}`);
-    out.push('', '</details>', '');
+    yield* ['### Open findings', '', '| Severity | Finding | What is wrong | Where |', '| --- | --- | --- | --- |'];
+    for (const f of open) yield row(f, options.baseline);
+    yield* ['', '<details><summary>How to fix each</summary>', ''];
+    for (const f of open) yield `- \`${code(f.id)}\`: ${escapeMarkdown(f.remediation)}`;
+    yield* ['', '</details>', ''];
   }
   if (accepted.length) {
-    out.push('### Accepted risks', '', '| Finding | Justification | Approver | Until |', '| --- | --- | --- | --- |');
+    yield* ['### Accepted risks', '', '| Finding | Justification | Approver | Until |', '| --- | --- | --- | --- |'];
     for (const f of accepted) {
       const a = f.acceptance!;
-      out.push(`| \`${code(f.id)}\` | ${escapeMarkdownCell(a.justification)} | ${escapeMarkdownCell(a.approver)} | ${a.expires} |`);
+      yield `| \`${code(f.id)}\` | ${escapeMarkdownCell(a.justification)} | ${escapeMarkdownCell(a.approver)} | ${a.expires} |`;
     }
-    out.push('');
+    yield '';
   }
-  return `${out.join('\n')}\n`;
 }
 
 function row(f: Finding, baseline: ReadonlySet<string> | undefined): string {

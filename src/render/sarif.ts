@@ -3,7 +3,9 @@ import type { Finding } from '../analysis/finding.js';
 import type { Rule } from '../analysis/rule.js';
 import type { Severity } from '../analysis/severity.js';
 import { LAYERS } from '../graph/layers.js';
+import { joinChunks } from '../util/text-chunks.js';
 import { VERSION } from '../version.js';
+import { prettyJsonChunks } from './json-chunks.js';
 import { renderRuleDoc } from './rule-docs.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -31,8 +33,14 @@ const SECURITY_SEVERITY: Record<Severity, string> = {
  * suppressions with their justification.
  */
 export function renderSarif(report: Report, options: { baseline?: ReadonlySet<string> } = {}): string {
+  return joinChunks(sarifChunks(report, options));
+}
+
+/** The SARIF log in chunks: the results are written one at a time. */
+export function sarifChunks(report: Report, options: { baseline?: ReadonlySet<string> } = {}): Iterable<string> {
   const rules = [...report.rules].sort((a, b) => (a.id < b.id ? -1 : 1));
   const index = new Map(rules.map((r, i) => [r.id, i]));
+  const findings = report.findings;
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -49,11 +57,11 @@ export function renderSarif(report: Report, options: { baseline?: ReadonlySet<st
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder steward ran in.' } } },
         columnKind: 'utf16CodeUnits',
         properties: { asOf: report.asOf },
-        results: report.findings.map((f) => sarifResult(f, index.get(f.ruleId) ?? -1, options.baseline)),
+        results: findings,
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return prettyJsonChunks(log, findings, (f) => sarifResult(f, index.get(f.ruleId) ?? -1, options.baseline));
 }
 
 function sarifRule(r: Rule) {

@@ -2,6 +2,7 @@ import type { Report } from '../analysis/engine.js';
 import type { Finding } from '../analysis/finding.js';
 import { SEVERITIES } from '../analysis/severity.js';
 import { LAYER_NUMBERS, LAYERS } from '../graph/layers.js';
+import { joinChunks, linesInChunks } from '../util/text-chunks.js';
 import { terminalSafe } from './terminal-safe.js';
 
 /**
@@ -9,17 +10,27 @@ import { terminalSafe } from './terminal-safe.js';
  * first, then a summary line.
  */
 export function renderTable(report: Report, options: { baseline?: ReadonlySet<string> } = {}): string {
-  const lines: string[] = [];
-  const width = Math.max(8, ...report.findings.map((f) => f.id.length));
+  return joinChunks(tableChunks(report, options));
+}
+
+/** The table in chunks, a few rows at a time: a large estate's table is longer than one string can be. */
+export function tableChunks(report: Report, options: { baseline?: ReadonlySet<string> } = {}): Iterable<string> {
+  return linesInChunks(tableLines(report, options));
+}
+
+function* tableLines(report: Report, options: { baseline?: ReadonlySet<string> }): Generator<string> {
+  let width = 8;
+  for (const f of report.findings) width = Math.max(width, f.id.length);
+  const byLayer = new Map<number, Finding[]>(LAYER_NUMBERS.map((l) => [l, []]));
+  for (const f of report.findings) byLayer.get(f.layer)?.push(f);
   for (const layer of LAYER_NUMBERS) {
-    const inLayer = report.findings.filter((f) => f.layer === layer);
-    lines.push(`${LAYERS[layer].id} ${LAYERS[layer].name} (${inLayer.length})`);
-    if (!inLayer.length) lines.push('  no findings');
-    for (const f of inLayer) lines.push(...row(f, width, options.baseline));
-    lines.push('');
+    const inLayer = byLayer.get(layer)!;
+    yield `${LAYERS[layer].id} ${LAYERS[layer].name} (${inLayer.length})`;
+    if (!inLayer.length) yield '  no findings';
+    for (const f of inLayer) yield* row(f, width, options.baseline);
+    yield '';
   }
-  lines.push(summaryLine(report, options.baseline));
-  return `${lines.join('\n')}\n`;
+  yield summaryLine(report, options.baseline);
 }
 
 function row(f: Finding, width: number, baseline: ReadonlySet<string> | undefined): string[] {

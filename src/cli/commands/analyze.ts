@@ -5,13 +5,13 @@ import { parseBaseline } from '../../analysis/baseline.js';
 import type { Report } from '../../analysis/engine.js';
 import { atLeast, type Severity } from '../../analysis/severity.js';
 import { UsageError } from '../../model/diagnostics.js';
-import { renderFindingsMarkdown } from '../../render/findings-markdown.js';
-import { renderJson } from '../../render/findings-json.js';
-import { renderSarif } from '../../render/sarif.js';
-import { renderTable } from '../../render/table.js';
+import { findingsMarkdownChunks } from '../../render/findings-markdown.js';
+import { findingsJsonChunks } from '../../render/findings-json.js';
+import { sarifChunks } from '../../render/sarif.js';
+import { tableChunks } from '../../render/table.js';
 import { analysisOptions, severityOption, type AnalysisFlags } from '../analysis-options.js';
 import { runAnalysis } from '../run-analysis.js';
-import { EXIT, type CliIO } from '../io.js';
+import { EXIT, writeChunked, type CliIO } from '../io.js';
 import type { LoadFlags } from '../load.js';
 import { modelOptions } from '../options.js';
 
@@ -39,25 +39,23 @@ export function analyzeCommand(io: CliIO, done: (code: number) => void): Command
     if (!analysis) return done(EXIT.invalid);
     const { report, model } = analysis;
     const options = baseline ? { baseline } : {};
-    const text = render(flags.format, report, model.files, options);
-    if (flags.output) {
-      io.writeFile(flags.output, text);
-      io.stderr(`wrote ${flags.output}\n`);
-    } else io.stdout(text);
+    writeChunked(io, flags.output, render(flags.format, report, model.files, options));
+    if (flags.output) io.stderr(`wrote ${flags.output}\n`);
     done(failed(report, flags.failOn, baseline) ? EXIT.findings : EXIT.ok);
   });
 }
 
-function render(format: Format, report: Report, files: readonly string[], options: { baseline?: ReadonlySet<string> }): string {
+/** The output in chunks, written as they come: a large estate's findings outgrow one string. */
+function render(format: Format, report: Report, files: readonly string[], options: { baseline?: ReadonlySet<string> }): Iterable<string> {
   switch (format) {
     case 'json':
-      return renderJson(report, { files, ...options });
+      return findingsJsonChunks(report, { files, ...options });
     case 'sarif':
-      return renderSarif(report, options);
+      return sarifChunks(report, options);
     case 'markdown':
-      return renderFindingsMarkdown(report, options);
+      return findingsMarkdownChunks(report, options);
     default:
-      return renderTable(report, options);
+      return tableChunks(report, options);
   }
 }
 

@@ -30,3 +30,30 @@ export class TextChunks {
     return chunk;
   }
 }
+
+/** The parts grouped into chunks of about `size` characters, each joined into one flat string. */
+export function* inChunks(parts: Iterable<string>, size = CHUNK_CHARS): Generator<string> {
+  const out = new TextChunks(size);
+  for (const part of parts) {
+    out.add(part);
+    if (out.full) yield out.take();
+  }
+  const last = out.take();
+  if (last) yield last;
+}
+
+/** The whole text of some chunks: for outputs small enough to hold as one string. */
+export function joinChunks(chunks: Iterable<string>): string {
+  const parts: string[] = [];
+  for (const chunk of chunks) parts.push(chunk);
+  return parts.join('');
+}
+
+/** Lines, each ended by a newline, grouped into chunks. */
+export function linesInChunks(lines: Iterable<string>, size = CHUNK_CHARS): Generator<string> {
+  return inChunks(withNewlines(lines), size);
+}
+
+function* withNewlines(lines: Iterable<string>): Generator<string> {
+  for (const line of lines) yield `${line}\n`;
+}
