@@ -22,6 +22,9 @@ export function referenceModels(): string[] {
 export function galleryCommands(model: string): string[][] {
   const common = [`models/${model}`, '--as-of', GALLERY_AS_OF];
   return [
+    ['analyze', ...common, '-o', `examples/${model}/analyze.txt`],
+    ['analyze', ...common, '--format', 'json', '-o', `examples/${model}/findings.json`],
+    ['analyze', ...common, '--format', 'markdown', '-o', `examples/${model}/findings.md`],
     ['report', ...common, '--md', `examples/${model}/report.md`],
     ...GALLERY_VIEWS.map((view) => ['diagram', ...common, '--view', view, '-o', `examples/${model}/${view}.mmd`]),
   ];
