@@ -16,15 +16,33 @@ export function prettyJsonChunks<T>(doc: object, items: readonly T[], toJson: (i
       return;
     }
     yield `${head}[`;
-    // Pretty-printed alone, an item's nested lines lack only the indentation of its place.
-    const itemIndent = `${indent}  `;
-    const newline = `\n${itemIndent}`;
-    for (let i = 0; i < items.length; i++) {
-      const text = JSON.stringify(toJson(items[i]!), null, 2) ?? 'null';
-      yield `${i ? ',' : ''}${newline}${text.replaceAll('\n', newline)}`;
+    for (let from = 0; from < items.length; from += BATCH) {
+      const batch = items.slice(from, from + BATCH).map(toJson);
+      yield `${from ? ',' : ''}${itemsText(batch, indent.length / 2)}`;
     }
     yield `\n${indent}]${tail}\n`;
   }
+}
+
+/** Items stringified in one call: few enough to keep a chunk small, enough to make calls few. */
+const BATCH = 64;
+
+/**
+ * The items of an array whose line is indented `depth` levels, as JSON.stringify(doc, null, 2)
+ * writes them between the brackets: each on a new line, comma-separated. Stringified as the
+ * innermost of `depth + 1` nested arrays, they are indented as in the document; one call for
+ * many items is much faster than one per item with the indentation added after.
+ */
+function itemsText(batch: readonly unknown[], depth: number): string {
+  let wrapped: unknown = batch;
+  for (let d = 0; d < depth; d++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Each enclosing array opens a line before the items and closes one after them.
+  let start = 0;
+  for (let d = 0; d <= depth; d++) start = text.indexOf('\n', start) + 1;
+  let end = text.length;
+  for (let d = 0; d <= depth; d++) end = text.lastIndexOf('\n', end - 1);
+  return text.slice(start - 1, end);
 }
 
 /** Bounds the search for a marker that occurs nowhere else in the document. */
