@@ -43,10 +43,11 @@ export type { Finding, FindingLocation } from './analysis/finding.js';
 export { SEVERITIES } from './analysis/severity.js';
 export type { Severity } from './analysis/severity.js';
 export { selectRules } from './analysis/select.js';
-export { renderTable } from './render/table.js';
-export { renderJson, toFindingsDocument, findingsJsonSchema, FINDINGS_FORMAT } from './render/findings-json.js';
-export { renderSarif } from './render/sarif.js';
-export { renderFindingsMarkdown } from './render/findings-markdown.js';
+// Each output also in chunks, for reports too large to hold as one string.
+export { renderTable, tableChunks } from './render/table.js';
+export { renderJson, findingsJsonChunks, toFindingsDocument, findingsJsonSchema, FINDINGS_FORMAT } from './render/findings-json.js';
+export { renderSarif, sarifChunks } from './render/sarif.js';
+export { renderFindingsMarkdown, findingsMarkdownChunks } from './render/findings-markdown.js';
 export * from './analysis/paths/index.js';
 export { diffModels, isEmptyDiff, failingAt, diffJsonSchema, DIFF_FORMAT } from './diff/index.js';
 export type { DiffInput, ModelDiff } from './diff/index.js';

@@ -112,7 +112,7 @@ function findingJson(f: Finding, baseline: ReadonlySet<string> | undefined): z.i
   };
 }
 
-/** `steward analyze --format json`, in chunks: the findings are written one at a time. */
+/** `steward analyze --format json`, in chunks: the findings are written a few at a time. */
 export function findingsJsonChunks(report: Report, options: JsonRenderOptions): Iterable<string> {
   const findings = report.findings;
   return prettyJsonChunks({ ...documentHead(report, options), findings }, findings, (f) => findingJson(f, options.baseline));

@@ -2,8 +2,8 @@ import { inChunks } from '../util/text-chunks.js';
 
 /**
  * The text of `JSON.stringify(doc, null, 2)` and a newline, in chunks, with one array of the
- * document (`items`, found in it by identity) written an item at a time through `toJson`. The
- * findings of a large estate make a document longer than the longest string V8 can hold (2^29
+ * document (`items`, found in it by identity) written a batch of items at a time through `toJson`.
+ * The findings of a large estate make a document longer than the longest string V8 can hold (2^29
  * characters); this way neither the document nor its items' JSON values are ever held whole.
  */
 export function prettyJsonChunks<T>(doc: object, items: readonly T[], toJson: (item: T) => unknown): Generator<string> {

@@ -36,7 +36,7 @@ export function renderSarif(report: Report, options: { baseline?: ReadonlySet<st
   return joinChunks(sarifChunks(report, options));
 }
 
-/** The SARIF log in chunks: the results are written one at a time. */
+/** The SARIF log in chunks: the results are written a few at a time. */
 export function sarifChunks(report: Report, options: { baseline?: ReadonlySet<string> } = {}): Iterable<string> {
   const rules = [...report.rules].sort((a, b) => (a.id < b.id ? -1 : 1));
   const index = new Map(rules.map((r, i) => [r.id, i]));
