@@ -27,6 +27,18 @@ const SECURITY_SEVERITY: Record<Severity, string> = {
   info: '0.5',
 };
 
+/** GitHub code scanning rejects a SARIF run with more results than this, and stores at most 5,000. */
+export const GITHUB_MAX_RESULTS = 25_000;
+
+/** Why GitHub code scanning would refuse a log of this many results, or undefined when it would not. */
+export function sarifUploadWarning(results: number): string | undefined {
+  if (results <= GITHUB_MAX_RESULTS) return undefined;
+  return (
+    `the SARIF log has ${results.toLocaleString('en-US')} results; GitHub code scanning rejects a run of more than ${GITHUB_MAX_RESULTS.toLocaleString('en-US')} ` +
+    '(and keeps at most 5,000, the most severe first): run fewer rules (--rule, --skip-rule) or split the model'
+  );
+}
+
 /**
  * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: every rule of the run with its
  * help text, each result located at the model file and line of its subject, accepted findings as

@@ -2,6 +2,11 @@ import { createRequire } from 'node:module';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateModel } from '../../bench/synthetic.js';
+import { GITHUB_MAX_RESULTS, sarifUploadWarning } from '../../src/render/sarif.js';
 import { cli } from '../helpers/cli.js';
 
 const require = createRequire(import.meta.url);
@@ -44,4 +49,22 @@ describe('analyze --format sarif', () => {
     const ids = results.map((x) => x.properties.findingId);
     expect(accepted.map((a) => a.properties.findingId)).toEqual(ids.filter((id) => id === 'static-credential@stripe-key'));
   });
+
+  it('warns, and still writes the log, when GitHub code scanning would reject it for its number of results', async () => {
+    expect(sarifUploadWarning(GITHUB_MAX_RESULTS)).toBeUndefined();
+    expect(sarifUploadWarning(GITHUB_MAX_RESULTS + 1)).toMatch(/25,001 results; GitHub code scanning rejects a run of more than 25,000/);
+    const small = await cli(['analyze', 'test/fixtures/analyze/design.yaml', '--as-of', '2026-11-28', '--format', 'sarif']);
+    expect(small.stderr).not.toMatch(/warning/);
+    const dir = mkdtempSync(join(tmpdir(), 'steward-sarif-'));
+    try {
+      writeFileSync(join(dir, 'estate.json'), JSON.stringify(generateModel({ nodes: 8000, seed: 7 })));
+      const big = await cli(['analyze', 'estate.json', '--as-of', '2026-11-28', '--format', 'sarif', '-o', 'estate.sarif'], dir);
+      expect(big.code).toBe(0);
+      const results = JSON.parse(big.files.get('estate.sarif')!).runs[0].results.length as number;
+      expect(results).toBeGreaterThan(GITHUB_MAX_RESULTS);
+      expect(big.stderr).toContain(`steward: warning: ${sarifUploadWarning(results)}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

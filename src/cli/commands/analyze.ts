@@ -7,7 +7,7 @@ import { atLeast, type Severity } from '../../analysis/severity.js';
 import { UsageError } from '../../model/diagnostics.js';
 import { findingsMarkdownChunks } from '../../render/findings-markdown.js';
 import { findingsJsonChunks } from '../../render/findings-json.js';
-import { sarifChunks } from '../../render/sarif.js';
+import { sarifChunks, sarifUploadWarning } from '../../render/sarif.js';
 import { tableChunks } from '../../render/table.js';
 import { analysisOptions, severityOption, type AnalysisFlags } from '../analysis-options.js';
 import { runAnalysis } from '../run-analysis.js';
@@ -41,6 +41,8 @@ export function analyzeCommand(io: CliIO, done: (code: number) => void): Command
     const options = baseline ? { baseline } : {};
     writeChunked(io, flags.output, render(flags.format, report, model.files, options));
     if (flags.output) io.stderr(`wrote ${flags.output}\n`);
+    const tooMany = flags.format === 'sarif' ? sarifUploadWarning(report.findings.length) : undefined;
+    if (tooMany) io.stderr(`steward: warning: ${tooMany}\n`);
     done(failed(report, flags.failOn, baseline) ? EXIT.findings : EXIT.ok);
   });
 }
