@@ -83,6 +83,7 @@ function configureTree(cmd: Command, io: CliIO): void {
 }
 
 export function processIO(): CliIO {
+  dropOutputToClosedReader();
   return {
     cwd: process.cwd(),
     stdout: (t) => process.stdout.write(t),
@@ -103,4 +104,20 @@ export function processIO(): CliIO {
     readFile: (path) => readFileSync(resolve(process.cwd(), path)),
     fileSize: (path) => diskFileSize(resolve(process.cwd(), path)),
   };
+}
+
+let droppingOnClose = false;
+
+/**
+ * When the reader of stdout goes away (`steward analyze … | head`), the rest of the output is
+ * dropped and the command ends with its own exit code, as if it had been read: without this, the
+ * broken pipe surfaces as an unhandled error with a stack trace. Node reports it after the write,
+ * as an event; any other error of stdout stays fatal.
+ */
+function dropOutputToClosedReader(): void {
+  if (droppingOnClose) return;
+  droppingOnClose = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+  });
 }
