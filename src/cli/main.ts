@@ -83,41 +83,59 @@ function configureTree(cmd: Command, io: CliIO): void {
 }
 
 export function processIO(): CliIO {
-  dropOutputToClosedReader();
+  handleStdoutErrors();
   return {
     cwd: process.cwd(),
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    writeFile: (path, content) => writeFileSync(resolve(process.cwd(), path), content),
+    writeFile: (path, content) => writeOutput(path, () => writeFileSync(resolve(process.cwd(), path), content)),
     writeChunks: (path, chunks) => {
       if (path === undefined) {
         for (const chunk of chunks) process.stdout.write(chunk);
         return;
       }
-      const fd = openSync(resolve(process.cwd(), path), 'w');
-      try {
-        for (const chunk of chunks) writeSync(fd, chunk);
-      } finally {
-        closeSync(fd);
-      }
+      writeOutput(path, () => {
+        const fd = openSync(resolve(process.cwd(), path), 'w');
+        try {
+          for (const chunk of chunks) writeSync(fd, chunk);
+        } finally {
+          closeSync(fd);
+        }
+      });
     },
     readFile: (path) => readFileSync(resolve(process.cwd(), path)),
     fileSize: (path) => diskFileSize(resolve(process.cwd(), path)),
   };
 }
 
-let droppingOnClose = false;
+/**
+ * Writes an output file the user named; a failure of the file system (no such folder, no space,
+ * no permission) becomes a usage error that names the file, not an internal one.
+ */
+function writeOutput(path: string, write: () => void): void {
+  try {
+    write();
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e?.syscall !== undefined) throw new UsageError(`cannot write ${path}: ${e.message}`);
+    throw err;
+  }
+}
+
+let handlingStdout = false;
 
 /**
- * When the reader of stdout goes away (`steward analyze … | head`), the rest of the output is
- * dropped and the command ends with its own exit code, as if it had been read: without this, the
- * broken pipe surfaces as an unhandled error with a stack trace. Node reports it after the write,
- * as an event; any other error of stdout stays fatal.
+ * Errors of stdout, which Node reports after the write, as an event: unhandled, each would end
+ * the process with a stack trace. When the reader goes away (`steward analyze … | head`), the
+ * rest of the output is dropped and the command ends with its own exit code, as if it had been
+ * read. Any other failure (stdout redirected to a full disk) is reported as what it is, exit 2.
  */
-function dropOutputToClosedReader(): void {
-  if (droppingOnClose) return;
-  droppingOnClose = true;
+function handleStdoutErrors(): void {
+  if (handlingStdout) return;
+  handlingStdout = true;
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') return;
+    process.stderr.write(`steward: cannot write to stdout: ${err.message}\n`);
+    process.exit(EXIT.invalid);
   });
 }

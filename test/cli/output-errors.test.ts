@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, closeSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,3 +43,29 @@ describe('stdout closed by its reader (steward … | head)', () => {
     expect(failing.code).toBe(1);
   }, 60_000);
 });
+
+describe('an output that cannot be written', () => {
+  const steward = (args: string[], stdout: 'pipe' | number = 'pipe') =>
+    spawnSync(process.execPath, [bin, ...args], { cwd: dir, stdio: ['ignore', stdout, 'pipe'], encoding: 'utf8', timeout: 60_000 });
+
+  it('names the file and the reason, exit 2, no stack trace', () => {
+    const missing = steward(['analyze', 'estate.json', '--as-of', '2026-11-28', '-o', 'no-such-folder/out.txt']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe("steward: cannot write no-such-folder/out.txt: ENOENT: no such file or directory, open '" + join(dir, 'no-such-folder/out.txt') + "'\n");
+  });
+
+  it.runIf(existsSync('/dev/full'))('reports a full disk, for -o and for stdout redirected to it', () => {
+    const file = steward(['analyze', 'estate.json', '--as-of', '2026-11-28', '--format', 'json', '-o', '/dev/full']);
+    expect(file.status).toBe(2);
+    expect(file.stderr).toBe('steward: cannot write /dev/full: ENOSPC: no space left on device, write\n');
+    const fd = openSync('/dev/full', 'w');
+    try {
+      const redirected = steward(['analyze', 'estate.json', '--as-of', '2026-11-28'], fd);
+      expect(redirected.status).toBe(2);
+      expect(redirected.stderr).toBe('steward: cannot write to stdout: ENOSPC: no space left on device, write\n');
+    } finally {
+      closeSync(fd);
+    }
+  }, 60_000);
+});
+
