@@ -68,11 +68,12 @@ export function failed(report: Report, failOn: Severity | undefined, baseline: R
 }
 
 function readBaseline(file: string, io: CliIO): Set<string> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(resolve(io.cwd, file), 'utf8');
-  } catch {
-    throw new UsageError(`${file}: cannot read the baseline file`);
+    // Bytes, not text: the baseline of a large estate is longer than one string can be.
+    bytes = readFileSync(resolve(io.cwd, file));
+  } catch (err) {
+    throw new UsageError(`${file}: cannot read the baseline file (${(err as Error).message})`);
   }
-  return parseBaseline(file, text);
+  return parseBaseline(file, bytes);
 }
