@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prng } from '../../bench/synthetic.js';
 import { acceptanceMatcher, findingsMatcher } from '../../src/analysis/acceptance.js';
 import { analyze } from '../../src/analysis/engine.js';
 import type { Finding } from '../../src/analysis/finding.js';
@@ -155,3 +156,26 @@ describe('findingsMatcher', () => {
     expect(lookup('a-rule@x')).toEqual([mixed[0]]);
   });
 });
+
+describe('acceptanceMatcher', () => {
+  /** The meaning of a pattern, as a regular expression: safe for the few wildcards used here. */
+  const meaning = (pattern: string) => new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+
+  it('matches exactly what the pattern means, on every short pattern and id over a small alphabet', () => {
+    const next = prng(20261129);
+    const pick = (chars: string, n: number) => Array.from({ length: n }, () => chars[Math.floor(next() * chars.length)]).join('');
+    for (let round = 0; round < 20_000; round++) {
+      const pattern = pick('ab*@', 1 + Math.floor(next() * 7));
+      const id = pick('ab@', Math.floor(next() * 9));
+      expect(acceptanceMatcher(pattern)(id), `${pattern} ~ ${id}`).toBe(meaning(pattern).test(id));
+    }
+  });
+
+  it('answers at once for a pattern of many wildcards, which a model may hold to stall the analysis', () => {
+    const pattern = `*@${'a*'.repeat(200)}b`;
+    const ids = Array.from({ length: 1000 }, (_, i) => `rule@${'a'.repeat(300 + i % 7)}`);
+    expect(ids.filter(acceptanceMatcher(pattern))).toEqual([]);
+    expect(acceptanceMatcher(pattern)(`rule@${'a'.repeat(300)}b`)).toBe(true);
+  });
+});
+
