@@ -1,4 +1,4 @@
-import { acceptanceMatcher, findingsMatcher, isExpired } from '../src/analysis/acceptance.js';
+import { findingsMatcher, isExpired } from '../src/analysis/acceptance.js';
 import type { Finding } from '../src/analysis/finding.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { atLeast, type Severity } from '../src/analysis/severity.js';
@@ -35,7 +35,10 @@ export default defineRule({
       if (group) group.push(a);
       else byPattern.set(a.finding, [a]);
     }
-    const active = graph.accepted.filter((a) => !isExpired(a, asOf)).map((a) => acceptanceMatcher(a.finding));
+    // The findings that some unexpired acceptance covers, found once through the index: testing
+    // each finding of an expired pattern against every other pattern costs their product.
+    let covered: Set<Finding> | undefined;
+    const isCovered = (f: Finding) => (covered ??= new Set(graph.accepted.filter((a) => !isExpired(a, asOf)).flatMap((a) => matches(a.finding)))).has(f);
 
     for (const [pattern, group] of byPattern) {
       // A renewal written as a second entry for the same pattern supersedes the expired one.
@@ -43,7 +46,7 @@ export default defineRule({
       if (!isExpired(latest, asOf)) continue;
       const matched = matches(pattern);
       const reopened = matched
-        .filter((f) => !active.some((m) => m(f.id)))
+        .filter((f) => !isCovered(f))
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       const serious = reopened.filter((f) => atLeast(f.severity, 'high'));
       const severity: Severity = serious.length ? 'high' : reopened.length ? 'medium' : 'low';

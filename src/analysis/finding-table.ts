@@ -1,4 +1,5 @@
 import type { AnyGraphNode, ModelGraph } from '../graph/graph.js';
+import type { Acceptance } from '../model/types.js';
 import { findingId, type FindingLocation } from './finding.js';
 
 /**
@@ -78,19 +79,30 @@ export class SeenOfRule {
 /** One location object per subject node, shared by every finding on it. */
 export class LocationTable {
   private readonly byNode: (FindingLocation | undefined)[];
+  /** The first acceptance of each pattern, by pattern: built when a finding's subject is one. */
+  private acceptances: Map<string, Acceptance> | undefined;
   private fallback: FindingLocation | undefined;
   constructor(private readonly graph: ModelGraph) {
     this.byNode = new Array(graph.order);
   }
 
-  /** Where the subject is declared: its node, else the acceptance of that pattern, else the first file. */
+  /** Where the subject is declared: its node, else the first acceptance of that pattern, else the first file. */
   of(node: AnyGraphNode | undefined, subject: string): FindingLocation {
     if (node) {
       const { file, line, column } = node.source;
       return (this.byNode[node.index] ??= { file, line, column });
     }
-    const source = this.graph.accepted.find((a) => a.finding === subject)?.source;
+    const source = this.acceptanceOf(subject)?.source;
     if (source) return { file: source.file, line: source.line, column: source.column };
     return (this.fallback ??= { file: this.graph.files[0] ?? '', line: 1, column: 1 });
+  }
+
+  /** Looked up, not searched: a model may hold thousands of acceptances, each the subject of a finding. */
+  private acceptanceOf(pattern: string): Acceptance | undefined {
+    if (!this.acceptances) {
+      this.acceptances = new Map();
+      for (const a of this.graph.accepted) if (!this.acceptances.has(a.finding)) this.acceptances.set(a.finding, a);
+    }
+    return this.acceptances.get(pattern);
   }
 }

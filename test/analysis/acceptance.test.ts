@@ -103,6 +103,27 @@ describe('acceptances in the engine', () => {
     expect(ids.filter((id) => id.startsWith('orphaned-acceptance@'))).toEqual(['orphaned-acceptance@irreversible-tool-without-approval@triage/*']);
   });
 
+  it('locates a finding on an acceptance at the first acceptance of its pattern', () => {
+    const m = model([
+      accept('irreversible-tool-without-approval@triage/*', '2027-01-31'),
+      accept('irreversible-tool-without-approval@support/*', '2027-01-31'),
+      accept('irreversible-tool-without-approval@triage/*', '2027-03-31'),
+    ]);
+    const graph = loadCase(m);
+    const report = analyze(graph, { asOf: CASE_DATE, rules: RULES });
+    const at = (pattern: string) => report.findings.find((f) => f.id === `orphaned-acceptance@${pattern}`)!.location;
+    // The graph keeps acceptances in its own order; the first there of each pattern locates it.
+    const source = (pattern: string) => {
+      const first = graph.accepted.find((a) => a.finding === pattern)!.source;
+      return { file: first.file, line: first.line, column: first.column };
+    };
+    const triage = graph.accepted.filter((a) => a.finding === 'irreversible-tool-without-approval@triage/*');
+    expect(triage.map((a) => a.source.column)).toHaveLength(2);
+    expect(at('irreversible-tool-without-approval@triage/*')).toEqual(source('irreversible-tool-without-approval@triage/*'));
+    expect(at('irreversible-tool-without-approval@support/*')).toEqual(source('irreversible-tool-without-approval@support/*'));
+    expect(at('irreversible-tool-without-approval@triage/*')).not.toEqual(at('irreversible-tool-without-approval@support/*'));
+  });
+
   it('does not call an acceptance orphaned when its rule was not selected to run', () => {
     const m = model([accept('irreversible-tool-without-approval@triage/*', '2027-01-31'), accept('expired-acceptance@x', '2027-01-31')]);
     const deselected = new Set(['irreversible-tool-without-approval']);
