@@ -34,8 +34,9 @@ export function isExpired(a: Acceptance, asOf: string): boolean {
 
 /**
  * Indexes findings so that an acceptance pattern is matched without scanning every finding: a
- * pattern whose rule part has no wildcard looks at that rule's findings only, and an exact pattern
- * is a lookup in that rule's ids. Returns the matching findings in the order given.
+ * pattern whose rule part has no wildcard looks at that rule's findings only, an exact pattern is
+ * a lookup in that rule's ids, and one for any rule whose subject starts with literal text looks
+ * only at the findings whose subject starts so. Returns the matching findings in the order given.
  */
 export function findingsMatcher(findings: readonly Finding[]): (pattern: string) => Finding[] {
   return (pattern) => {
@@ -49,7 +50,13 @@ export function findingsMatcher(findings: readonly Finding[]): (pattern: string)
       return hit ? [hit] : [];
     }
     const match = acceptanceMatcher(pattern);
-    if (rulePart.includes('*')) return findings.filter((f) => match(f.id));
+    if (rulePart.includes('*')) {
+      // Any rule: a literal start of the subject part (`*@agent-7*`) still narrows the search.
+      const star = pattern.indexOf('*', at + 1);
+      const prefix = pattern.slice(at + 1, star < 0 ? undefined : star);
+      const candidates = prefix && !index.ambiguous ? index.withSubjectPrefix(prefix) : findings;
+      return candidates.filter((f) => match(f.id));
+    }
     const found: Finding[] = [];
     forEachOfRule(findings, index.runsOf, rulePart, (f) => {
       if (match(f.id)) found.push(f);
@@ -67,6 +74,8 @@ interface FindingIndex {
   ambiguous: boolean;
   /** Findings by id, first one wins, of one rule or of all (`ALL_RULES`); built on first use. */
   idsOf(rule: string): Map<string, Finding>;
+  /** The findings whose id goes on after its "@" with `prefix`, in the order given. */
+  withSubjectPrefix(prefix: string): Finding[];
 }
 
 // The acceptance rules all ask about the same findings: they share one index, built on the first
@@ -88,6 +97,7 @@ function indexOf(findings: readonly Finding[]): FindingIndex {
     start = end;
   }
   const byId = new Map<string, Map<string, Finding>>();
+  let bySubject: { keys: string[]; order: Int32Array } | undefined;
   index = {
     runsOf,
     ambiguous: [...runsOf.keys()].some((r) => r.includes('@')),
@@ -103,9 +113,30 @@ function indexOf(findings: readonly Finding[]): FindingIndex {
       byId.set(rule, ids);
       return ids;
     },
+    withSubjectPrefix(prefix) {
+      const { keys, order } = (bySubject ??= sortedBySubject(findings));
+      // Keys that start with the prefix are one run of the sorted keys, from the first not below it.
+      let lo = 0;
+      let hi = keys.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (keys[mid]! < prefix) lo = mid + 1;
+        else hi = mid;
+      }
+      const hits: number[] = [];
+      for (let i = lo; i < keys.length && keys[i]!.startsWith(prefix); i++) hits.push(order[i]!);
+      return hits.sort((a, b) => a - b).map((i) => findings[i]!);
+    },
   };
   indexes.set(findings, index);
   return index;
+}
+
+/** The part of each finding's id after its "@", sorted, with the position of its finding. */
+function sortedBySubject(findings: readonly Finding[]): { keys: string[]; order: Int32Array } {
+  const after = findings.map((f) => f.id.slice(f.id.indexOf('@') + 1));
+  const order = Int32Array.from(after.keys()).sort((a, b) => (after[a]! < after[b]! ? -1 : after[a]! > after[b]! ? 1 : a - b));
+  return { keys: Array.from(order, (i) => after[i]!), order };
 }
 
 /** Calls `visit` with each finding of one rule, in the order given. */

@@ -176,6 +176,21 @@ describe('findingsMatcher', () => {
     // The first of two equal ids is the one an exact pattern names.
     expect(lookup('a-rule@x')).toEqual([mixed[0]]);
   });
+
+  it('gives what a scan with the pattern gives, in the list order, for patterns of any rule too', () => {
+    const next = prng(7);
+    const pick = (chars: string, n: number) => Array.from({ length: n }, () => chars[Math.floor(next() * chars.length)]).join('');
+    for (let round = 0; round < 300; round++) {
+      const list = Array.from({ length: 1 + Math.floor(next() * 30) }, () => f(`${pick('ab', 1)}-rule@${pick('xy/', 1 + Math.floor(next() * 4))}`));
+      const lookup = findingsMatcher(list);
+      for (let p = 0; p < 20; p++) {
+        const pattern = `${next() < 0.5 ? '*' : `${pick('ab', 1)}-rule`}@${pick('xy/*', 1 + Math.floor(next() * 4))}`;
+        const scan = list.filter((x) => acceptanceMatcher(pattern)(x.id));
+        // An exact pattern names the first finding of its id only.
+        expect(lookup(pattern), pattern).toEqual(pattern.includes('*') ? scan : scan.slice(0, 1));
+      }
+    }
+  });
 });
 
 describe('acceptanceMatcher', () => {
