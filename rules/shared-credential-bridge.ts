@@ -3,6 +3,7 @@ import { exposureLevel } from '../src/analysis/paths/findings.js';
 import { KIND_CODE, STEPS } from '../src/analysis/paths/traversal.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { raiseSeverity } from '../src/analysis/severity.js';
+import { lowerBound } from '../src/util/compare.js';
 
 const IMPERSONATE = STEPS.indexOf('impersonate');
 const AGENT = KIND_CODE.agent;
@@ -75,14 +76,8 @@ function opensBeyondCredential(c: PathFacts, h: number, credential: number): { f
 
 /** Binary search in an ascending array. */
 function includes(sorted: Int32Array, x: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo] === x;
+  const at = lowerBound(sorted.length, (i) => sorted[i]! < x);
+  return at < sorted.length && sorted[at] === x;
 }
 
 export default defineRule({

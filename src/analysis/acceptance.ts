@@ -1,4 +1,5 @@
 import type { Acceptance } from '../model/types.js';
+import { lowerBound } from '../util/compare.js';
 import type { Finding } from './finding.js';
 
 /**
@@ -116,15 +117,8 @@ function indexOf(findings: readonly Finding[]): FindingIndex {
     withSubjectPrefix(prefix) {
       const { keys, order } = (bySubject ??= sortedBySubject(findings));
       // Keys that start with the prefix are one run of the sorted keys, from the first not below it.
-      let lo = 0;
-      let hi = keys.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (keys[mid]! < prefix) lo = mid + 1;
-        else hi = mid;
-      }
       const hits: number[] = [];
-      for (let i = lo; i < keys.length && keys[i]!.startsWith(prefix); i++) hits.push(order[i]!);
+      for (let i = lowerBound(keys.length, (k) => keys[k]! < prefix); i < keys.length && keys[i]!.startsWith(prefix); i++) hits.push(order[i]!);
       return hits.sort((a, b) => a - b).map((i) => findings[i]!);
     },
   };

@@ -25,3 +25,18 @@ export function uniqueAscending(list: readonly string[]): readonly string[] {
 }
 
 const SHORT_LIST = 16;
+
+/**
+ * The first position of an ascending list at which `isBelow` stops holding (`length` when it always
+ * holds): where a value would go, found by halving.
+ */
+export function lowerBound(length: number, isBelow: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (isBelow(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
