@@ -92,7 +92,7 @@ export default defineRule({
       }));
     for (const credential of graph.nodesOf('credential')) {
       if (!isCredentialActive(credential)) continue;
-      const spanned = environmentSetOf(credential.index) | holderEnvironments(graph, credential.index, environmentSetOf);
+      const spanned = environmentSetOf(credential.index) | holderEnvironments(graph, facts, credential.index, environmentSetOf);
       if (!(spanned & PRODUCTION) || bitCount(spanned) < 2) continue;
       const holders = holdersOf(graph, credential).filter((h) => isLiveHolder(facts, h.index));
       const seen = new Set<EnvironmentName>(placesOf(credential).map((p) => p.environment));
@@ -123,8 +123,7 @@ function isLiveHolder(facts: Uint8Array, holder: number): boolean {
 }
 
 /** The environments of a credential's live holders, as a set. */
-function holderEnvironments(g: ModelGraph, credential: number, environmentSetOf: (index: number) => number): number {
-  const facts = nodeFacts(g);
+function holderEnvironments(g: ModelGraph, facts: Uint8Array, credential: number, environmentSetOf: (index: number) => number): number {
   let bits = 0;
   const row = g.inIndex(credential, 'authenticates_with');
   for (let k = 0; k < row.length; k++) {

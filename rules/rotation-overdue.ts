@@ -22,8 +22,7 @@ class RotationCalendar {
 
   /** `credentialLifetime(c)?.seconds`, with each ttl parsed once. */
   lifetimeSeconds(c: GraphNode<'credential'>): number | undefined {
-    const ttl = c.spec.ttl;
-    return ttl === undefined ? credentialLifetime(c)?.seconds : this.ttlSeconds(ttl);
+    return credentialLifetime(c, this.ttlSeconds)?.seconds;
   }
 }
 

@@ -1,3 +1,5 @@
+import { joinChunks } from '../util/text-chunks.js';
+
 /** Where the CLI writes and reads; tests pass their own. */
 export interface CliIO {
   cwd: string;
@@ -28,8 +30,7 @@ export const EXIT = {
 /** Writes chunks through `io.writeChunks`, or joined through `writeFile` / `stdout` when it has none. */
 export function writeChunked(io: CliIO, path: string | undefined, chunks: Iterable<string>): void {
   if (io.writeChunks) return io.writeChunks(path, chunks);
-  let text = '';
-  for (const chunk of chunks) text += chunk;
+  const text = joinChunks(chunks);
   if (path === undefined) io.stdout(text);
   else io.writeFile(path, text);
 }
