@@ -6,8 +6,9 @@ import { FindingJson, FindingsDocument } from '../render/findings-json.js';
  * document; anything else is a usage error that says what was expected.
  *
  * Read from bytes, a finding at a time: the baseline of a large estate (593 MiB at 100k entities)
- * is longer than the longest string V8 can hold, so it is never decoded or parsed whole. The
- * document around the findings and each finding are checked against the schema as before.
+ * is longer than the longest string V8 can hold, so a findings document is never decoded or parsed
+ * whole (a document without a findings array is, to be refused). The document around the findings
+ * and each finding are checked against the schema as before.
  */
 export function parseBaseline(file: string, bytes: Uint8Array): Set<string> {
   const notJson = () => new UsageError(`${file}: the baseline is not JSON; write it with "steward analyze --format json -o ${file}"`);
@@ -18,8 +19,10 @@ export function parseBaseline(file: string, bytes: Uint8Array): Set<string> {
   try {
     split = splitFindings(bytes);
     head = JSON.parse(split.head);
-  } catch {
-    throw notJson();
+  } catch (err) {
+    // ERR_STRING_TOO_LONG: a document without a findings array, too long to decode as one string.
+    if (err instanceof NotJson || err instanceof SyntaxError || (err as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG') throw notJson();
+    throw err;
   }
   const document = FindingsDocument.safeParse(head);
   if (!document.success) {
@@ -33,8 +36,9 @@ export function parseBaseline(file: string, bytes: Uint8Array): Set<string> {
     let item: unknown;
     try {
       item = JSON.parse(decoder.decode(bytes.subarray(start, end)));
-    } catch {
-      throw notJson();
+    } catch (err) {
+      if (err instanceof SyntaxError) throw notJson();
+      throw err;
     }
     const finding = FindingJson.safeParse(item);
     if (!finding.success) {
