@@ -10,6 +10,9 @@
  * change. With `--runs N` the cold run is also made in N fresh processes, one after another, as N
  * CLI runs would be (the first run here has compiled code from the smaller sizes), and their
  * median decides the target. A calibration figure (`calibrate.ts`) shows what kind of hour it was.
+ *
+ * At each size it also prints the lower bound (`floor.ts`), measured in a fresh process: the
+ * shared path facts and the engine with the same findings, the rules doing no work of their own.
  */
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -20,6 +23,7 @@ import { buildGraph, type ModelGraph } from '../src/graph/graph.js';
 import { formatDiagnostic } from '../src/model/diagnostics.js';
 import { loadModel } from '../src/model/load.js';
 import { calibrate, IDLE_CALIBRATION_MS } from './calibrate.js';
+import { measureFloor, type FloorFigures } from './floor.js';
 import { generateModel } from './synthetic.js';
 
 const TARGET_MS = 2000;
@@ -52,12 +56,12 @@ function coldRun(graph: ModelGraph): { wall: number; cpu: number; findings: numb
   return { wall, cpu: (cpu.user + cpu.system) / 1000, findings: report.findings.length };
 }
 
-/** The cold run in a fresh process, as a CLI run is. */
-function coldRunAlone(nodes: number): { wall: number; cpu: number } {
+/** A child process of this script (`--cold-child` or `--floor-child`) at a size: its last line, parsed. */
+function inChild<T>(mode: string, nodes: number): T {
   const self = fileURLToPath(import.meta.url);
-  const run = spawnSync(process.execPath, [...process.execArgv, self, '--cold-child', String(nodes)], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`cold run at ${nodes} nodes failed:\n${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split('\n').pop()!) as { wall: number; cpu: number };
+  const run = spawnSync(process.execPath, [...process.execArgv, self, mode, String(nodes)], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`${mode} at ${nodes} nodes failed:\n${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop()!) as T;
 }
 
 function median(values: readonly number[]): number {
@@ -68,6 +72,11 @@ function median(values: readonly number[]): number {
 
 if (argv[0] === '--cold-child') {
   process.stdout.write(`${JSON.stringify(coldRun(graphOf(Number(argv[1]))))}\n`);
+  process.exit(0);
+}
+if (argv[0] === '--floor-child') {
+  const nodes = Number(argv[1]);
+  process.stdout.write(`${JSON.stringify(measureFloor(() => graphOf(nodes), AS_OF))}\n`);
   process.exit(0);
 }
 
@@ -99,7 +108,7 @@ for (const nodes of sizes) {
   console.log(`        slowest: ${slowest.map((r) => `${r.id} ${r.t.toFixed(0)} ms`).join(', ')}`);
   let verdict = cold;
   if (runs > 1) {
-    const alone = Array.from({ length: runs }, () => coldRunAlone(nodes));
+    const alone = Array.from({ length: runs }, () => inChild<{ wall: number; cpu: number }>('--cold-child', nodes));
     const walls = alone.map((r) => r.wall);
     const cpus = alone.map((r) => r.cpu);
     verdict = median(walls);
@@ -107,6 +116,10 @@ for (const nodes of sizes) {
       `        cold over ${runs} fresh processes: median ${ms(verdict).trim()} (${ms(Math.min(...walls)).trim()} to ${ms(Math.max(...walls)).trim()}), CPU median ${ms(median(cpus)).trim()}`,
     );
   }
+  const floor = inChild<FloorFigures>('--floor-child', nodes);
+  console.log(
+    `        lower bound, the rules doing no work of their own (a fresh process): shared path facts ${ms(floor.pathFacts).trim()} + the engine with the same ${floor.findings} findings ${ms(floor.engine).trim()} = ${ms(floor.pathFacts + floor.engine).trim()}`,
+  );
   if (nodes >= 100_000 && verdict > TARGET_MS) failed = true;
   previous = { nodes, total: cold };
 }
