@@ -39,31 +39,39 @@ export function isExpired(a: Acceptance, asOf: string): boolean {
  * a lookup in that rule's ids, and one for any rule whose subject starts with literal text looks
  * only at the findings whose subject starts so. Returns the matching findings in the order given.
  */
-export function findingsMatcher(findings: readonly Finding[]): (pattern: string) => Finding[] {
+export function findingsMatcher(findings: readonly Finding[]): (pattern: string) => readonly Finding[] {
   return (pattern) => {
     const index = indexOf(findings);
-    const at = pattern.indexOf('@');
-    const rulePart = pattern.slice(0, at);
-    if (!pattern.includes('*')) {
-      // A rule id with an "@" would make the rule part ambiguous: look the id up among all findings.
-      const scope = index.ambiguous || at < 0 ? ALL_RULES : rulePart;
-      const hit = index.idsOf(scope).get(pattern);
-      return hit ? [hit] : [];
-    }
-    const match = acceptanceMatcher(pattern);
-    if (rulePart.includes('*')) {
-      // Any rule: a literal start of the subject part (`*@agent-7*`) still narrows the search.
-      const star = pattern.indexOf('*', at + 1);
-      const prefix = pattern.slice(at + 1, star < 0 ? undefined : star);
-      const candidates = prefix && !index.ambiguous ? index.withSubjectPrefix(prefix) : findings;
-      return candidates.filter((f) => match(f.id));
-    }
-    const found: Finding[] = [];
-    forEachOfRule(findings, index.runsOf, rulePart, (f) => {
-      if (match(f.id)) found.push(f);
-    });
+    // The three acceptance rules and the engine ask about the same patterns: each is matched once.
+    let found = index.matched.get(pattern);
+    if (!found) index.matched.set(pattern, (found = matchAll(findings, index, pattern)));
     return found;
   };
+}
+
+/** The findings the pattern matches, through the index, in the order given. */
+function matchAll(findings: readonly Finding[], index: FindingIndex, pattern: string): readonly Finding[] {
+  const at = pattern.indexOf('@');
+  const rulePart = pattern.slice(0, at);
+  if (!pattern.includes('*')) {
+    // A rule id with an "@" would make the rule part ambiguous: look the id up among all findings.
+    const scope = index.ambiguous || at < 0 ? ALL_RULES : rulePart;
+    const hit = index.idsOf(scope).get(pattern);
+    return hit ? [hit] : [];
+  }
+  const match = acceptanceMatcher(pattern);
+  if (rulePart.includes('*')) {
+    // Any rule: a literal start of the subject part (`*@agent-7*`) still narrows the search.
+    const star = pattern.indexOf('*', at + 1);
+    const prefix = pattern.slice(at + 1, star < 0 ? undefined : star);
+    const candidates = prefix && !index.ambiguous ? index.withSubjectPrefix(prefix) : findings;
+    return candidates.filter((f) => match(f.id));
+  }
+  const found: Finding[] = [];
+  forEachOfRule(findings, index.runsOf, rulePart, (f) => {
+    if (match(f.id)) found.push(f);
+  });
+  return found;
 }
 
 const ALL_RULES = '*';
@@ -77,6 +85,8 @@ interface FindingIndex {
   idsOf(rule: string): Map<string, Finding>;
   /** The findings whose id goes on after its "@" with `prefix`, in the order given. */
   withSubjectPrefix(prefix: string): Finding[];
+  /** The findings each pattern asked about so far matches. */
+  matched: Map<string, readonly Finding[]>;
 }
 
 // The acceptance rules all ask about the same findings: they share one index, built on the first
@@ -102,6 +112,7 @@ function indexOf(findings: readonly Finding[]): FindingIndex {
   index = {
     runsOf,
     ambiguous: [...runsOf.keys()].some((r) => r.includes('@')),
+    matched: new Map(),
     idsOf(rule) {
       const known = byId.get(rule);
       if (known) return known;
