@@ -1,5 +1,5 @@
 import { pathFactsFor } from '../src/analysis/paths/analyze.js';
-import { EXPOSURE_WORDS, exposureLevel, extraAuthority, hasExtraAuthority } from '../src/analysis/paths/findings.js';
+import { describeAuthority, EXPOSURE_WORDS, exposureLevel, extraAuthority, hasExtraAuthority, NAMED_AUTHORITY, reachesTopJewel } from '../src/analysis/paths/findings.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { raiseSeverity } from '../src/analysis/severity.js';
 import { RELATION_CODE } from '../src/graph/graph.js';
@@ -21,7 +21,7 @@ export default defineRule({
     'Propagate the caller’s principal on the delegation (on_behalf_of: true, e.g. OAuth token exchange with an actor claim) so that the callee acts with the caller’s rights, or check each delegated request against the caller’s rights (policy_check: true), or narrow the callee.',
   *check({ graph }) {
     const c = pathFactsFor(graph);
-    const { index, ends } = c;
+    const { index } = c;
     const facts = nodeFacts(graph);
     // The columns first: a million relations are scanned without reading their objects.
     for (let k = 0; k < graph.size; k++) {
@@ -32,18 +32,16 @@ export default defineRule({
       const caller = graph.nodes[from]!;
       const deputy = graph.nodes[to]!;
       const extra = extraAuthority(c, from, to);
-      const named = extra.slice(0, 3);
-      const id = (p: number) => `"${graph.nodes[index.entity[p]!]!.id}"${p >= index.entities ? ' (write)' : ''}`;
       const level = exposureLevel(c, from);
-      const crown = extra.some((x) => ends.jewels[ends.jewelOf[index.entity[x]!]!]!.impact >= 1);
-      const raised = level < 2 && crown;
+      const raised = level < 2 && reachesTopJewel(c, extra);
       yield {
         subject: deputy,
         key: caller.id,
-        related: [caller.id, ...new Set(named.map((x) => graph.nodes[index.entity[x]!]!.id))],
+        // The caller and the entities the message names.
+        related: [caller.id, ...new Set(extra.slice(0, NAMED_AUTHORITY).map((x) => graph.nodes[index.entity[x]!]!.id))],
         message:
           `"${caller.id}" (${EXPOSURE_WORDS[level]}) delegates to "${deputy.id}" without on-behalf-of, and "${deputy.id}" can reach ` +
-          `${named.map(id).join(', ')}${extra.length > 3 ? ` and ${extra.length - 3} more` : ''} that "${caller.id}" cannot on its own`,
+          `${describeAuthority(c, extra)} that "${caller.id}" cannot on its own`,
         severity: raised ? raiseSeverity('high') : 'high',
         reasons: raised ? ['the caller is reachable from an entry point', 'the deputy reaches a crown jewel of the highest impact'] : [],
       };

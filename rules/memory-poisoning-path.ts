@@ -1,5 +1,5 @@
 import { pathFactsFor, type PathFacts } from '../src/analysis/paths/analyze.js';
-import { EXPOSURE_WORDS, exposureLevel, extraAuthority, hasExtraAuthority } from '../src/analysis/paths/findings.js';
+import { describeAuthority, EXPOSURE_WORDS, exposureLevel, extraAuthority, hasExtraAuthority, reachesTopJewel } from '../src/analysis/paths/findings.js';
 import { KIND_CODE, STEPS } from '../src/analysis/paths/traversal.js';
 import { defineRule } from '../src/analysis/rule.js';
 import { raiseSeverity } from '../src/analysis/severity.js';
@@ -113,7 +113,7 @@ export default defineRule({
     'Validate the provenance of writes before readers trust them (write_validation: true), isolate entries per principal, or split the store so that privileged agents do not read what exposed agents write.',
   *check({ graph }) {
     const c = pathFactsFor(graph);
-    const { index, ends } = c;
+    const { index } = c;
     const seen = new Stamps(index.size);
     for (const data of graph.nodesOf('data')) {
       if ((data.spec.kind !== 'memory' && data.spec.kind !== 'vector-store') || data.spec.write_validation) continue;
@@ -141,8 +141,7 @@ export default defineRule({
       if (!chosen) continue;
       const { w, r } = chosen;
       const extra = extraAuthority(c, w, r);
-      const named = extra.slice(0, 3);
-      const crown = extra.some((x) => ends.jewels[ends.jewelOf[index.entity[x]!]!]!.impact >= 1);
+      const crown = reachesTopJewel(c, extra);
       const id = (p: number) => graph.nodes[index.entity[p]!]!.id;
       const exposedWriters = exposed.length;
       yield {
@@ -150,7 +149,7 @@ export default defineRule({
         related: [id(w), id(r)].sort(),
         message:
           `${data.spec.kind} "${data.id}" is written by "${id(w)}" (${EXPOSURE_WORDS[exposureLevel(c, w)]}) and read by "${id(r)}" (${EXPOSURE_WORDS[exposureLevel(c, r)]}), ` +
-          `which can reach ${named.map((x) => `"${id(x)}"${x >= index.entities ? ' (write)' : ''}`).join(', ')}${extra.length > 3 ? ` and ${extra.length - 3} more` : ''} that "${id(w)}" cannot on its own` +
+          `which can reach ${describeAuthority(c, extra)} that "${id(w)}" cannot on its own` +
           (exposedWriters > 1 || readers.length > 1 ? ` (${exposedWriters} exposed ${exposedWriters === 1 ? 'writer' : 'writers'}, ${readers.length} ${readers.length === 1 ? 'reader' : 'readers'} in all)` : ''),
         severity: crown ? raiseSeverity('high') : 'high',
         reasons: crown ? ['the reader reaches a crown jewel of the highest impact that the writer does not'] : [],

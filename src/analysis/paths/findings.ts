@@ -295,6 +295,25 @@ export function extraAuthority(c: PathFacts, a: number, b: number): number[] {
   return out;
 }
 
+/** How many items of an extra authority a message names; the rest are counted. */
+export const NAMED_AUTHORITY = 3;
+
+/**
+ * The first items of an extra authority in words, for a finding's message: each entity quoted,
+ * a write marked, then how many more (`"db" (write), "vault" and 4 more`).
+ */
+export function describeAuthority(c: PathFacts, extra: readonly number[]): string {
+  const { index } = c;
+  const named = extra.slice(0, NAMED_AUTHORITY).map((x) => `"${index.graph.nodes[index.entity[x]!]!.id}"${x >= index.entities ? ' (write)' : ''}`);
+  return `${named.join(', ')}${extra.length > NAMED_AUTHORITY ? ` and ${extra.length - NAMED_AUTHORITY} more` : ''}`;
+}
+
+/** Whether some item of an authority lies in a crown jewel of the highest impact. */
+export function reachesTopJewel(c: PathFacts, authority: readonly number[]): boolean {
+  const { index, ends } = c;
+  return authority.some((x) => ends.jewels[ends.jewelOf[index.entity[x]!]!]!.impact >= 1);
+}
+
 /** Whether `b` reaches, on its own authority, some crown-jewel node that `a` does not. */
 export function hasExtraAuthority(c: PathFacts, a: number, b: number): boolean {
   const cache = authorityCache(c);
