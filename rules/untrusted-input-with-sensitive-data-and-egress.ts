@@ -1,7 +1,7 @@
 import { defineRule } from '../src/analysis/rule.js';
 import { nodeFacts, SENSITIVE_DATA } from '../src/graph/facts.js';
 import { RELATION_CODE, type GraphNode, type ModelGraph } from '../src/graph/graph.js';
-import { accessSummaryOf, isUntrustedBoundary, lifecycleOf, toolRequiresApproval, untrustedEntryOf, untrustedInputsOf } from '../src/graph/query.js';
+import { accessSummaryOf, isUntrustedBoundary, lifecycleOf, takesUntrustedInput, toolRequiresApproval, untrustedEntryOf, untrustedInputsOf } from '../src/graph/query.js';
 
 const { reads: READS, writes: WRITES, authenticates_with: AUTHENTICATES_WITH } = RELATION_CODE;
 
@@ -77,7 +77,7 @@ function taintedWriter(g: ModelGraph, memo: Memo, index: number): number {
       const untrusted =
         writer.kind === 'agent'
           ? untrustedEntryOf(g, writer) !== undefined
-          : writer.kind === 'tool' && (browses(writer) || untrustedInputsOf(writer).length > 0);
+          : writer.kind === 'tool' && (browses(writer) || takesUntrustedInput(writer));
       if (untrusted) found = writer.index;
     }
   }
