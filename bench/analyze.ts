@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { LOADER_ARGS, sourceFile } from './runtime.js';
+import { LOADER_ARGS, optionValue, sourceFile } from './runtime.js';
 import { generateModel } from './synthetic.js';
 
 const FORMATS = ['table', 'json', 'sarif', 'markdown'] as const;
@@ -33,12 +33,8 @@ if (argv[0] === '--child') {
   process.exit(0);
 }
 
-const arg = (name: string) => {
-  const i = argv.indexOf(name);
-  return i === -1 ? undefined : argv[i + 1];
-};
-const nodes = Number(arg('--nodes') ?? 100_000);
-const formats = (arg('--formats') ?? FORMATS.join(',')).split(',');
+const nodes = Number(optionValue('--nodes') ?? 100_000);
+const formats = (optionValue('--formats') ?? FORMATS.join(',')).split(',');
 const dir = mkdtempSync(join(tmpdir(), 'steward-bench-analyze-'));
 const self = fileURLToPath(import.meta.url);
 try {

@@ -18,12 +18,12 @@ import { renderDiffJson } from '../src/render/diff/json.js';
 import { renderDiffMarkdown } from '../src/render/diff/markdown.js';
 import { renderDiffMermaid } from '../src/render/diff/mermaid.js';
 import { renderDiffTable } from '../src/render/diff/table.js';
+import { optionValue } from './runtime.js';
 import { generateModel, prng } from './synthetic.js';
 
 const SEED = 20261;
 const AS_OF = '2026-11-29';
-const arg = process.argv.indexOf('--nodes');
-const NODES = arg > 0 ? Number(process.argv[arg + 1]) : 10_000;
+const NODES = Number(optionValue('--nodes') ?? 10_000);
 
 /** The model after a large change, made deterministically from the one before. */
 function changed(before: ModelFileSpec): ModelFileSpec {

@@ -20,6 +20,7 @@ import { EXPORT_FORMATS, renderExport } from '../src/export/index.js';
 import { buildGraph } from '../src/graph/graph.js';
 import { formatDiagnostic } from '../src/model/diagnostics.js';
 import { loadModel } from '../src/model/load.js';
+import { optionValue } from './runtime.js';
 import { generateModel } from './synthetic.js';
 
 const SEED = 20261;
@@ -27,11 +28,7 @@ const AS_OF = '2026-11-01';
 const MB = 1024 * 1024;
 const TARGET_MS = 10_000;
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : Number(process.argv[i + 1]);
-};
-const nodes = arg('nodes', 100_000);
+const nodes = Number(optionValue('--nodes') ?? 100_000);
 const collect = (globalThis as { gc?: () => void }).gc;
 if (!collect) throw new Error('run with node --expose-gc');
 const gc = () => {

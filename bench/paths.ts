@@ -33,7 +33,7 @@ import { formatDiagnostic } from '../src/model/diagnostics.js';
 import { loadModel } from '../src/model/load.js';
 import { calibrate, IDLE_CALIBRATION_MS } from './calibrate.js';
 import { generateModel } from './synthetic.js';
-import { LOADER_ARGS } from './runtime.js';
+import { LOADER_ARGS, optionValue } from './runtime.js';
 
 const SEED = 20261;
 const MB = 1024 * 1024;
@@ -374,11 +374,7 @@ if (argv[0] === '--child') {
   const result = await child(Number(argv[1]), argv[2] === 'true');
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } else {
-  const arg = (name: string) => {
-    const i = argv.indexOf(name);
-    return i === -1 ? undefined : argv[i + 1];
-  };
-  const sizes = (arg('--sizes') ?? '1000,10000,100000').split(',').map(Number);
+  const sizes = (optionValue('--sizes') ?? '1000,10000,100000').split(',').map(Number);
   const withGraphology = !argv.includes('--no-graphology');
   const self = fileURLToPath(import.meta.url);
   const results: ChildResult[] = [];

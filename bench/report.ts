@@ -24,18 +24,14 @@ import { renderHtmlReport } from '../src/render/html/report.js';
 import { renderMarkdownReport } from '../src/render/report-markdown.js';
 import { VERSION } from '../src/version.js';
 import { generateModel } from './synthetic.js';
-import { LOADER_ARGS, sourceFile } from './runtime.js';
+import { LOADER_ARGS, optionValue, sourceFile } from './runtime.js';
 
 const TARGET_MS = 2000;
 const RUNS = 5;
 const SEED = 20261;
 const AS_OF = '2026-11-01';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : Number(process.argv[i + 1]);
-};
-const nodes = arg('nodes', 10_000);
+const nodes = Number(optionValue('--nodes') ?? 10_000);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
 

@@ -24,15 +24,12 @@ import { formatDiagnostic } from '../src/model/diagnostics.js';
 import { loadModel } from '../src/model/load.js';
 import { calibrate, IDLE_CALIBRATION_MS } from './calibrate.js';
 import { measureFloor, type FloorFigures } from './floor.js';
+import { optionValue } from './runtime.js';
 import { generateModel } from './synthetic.js';
 
 const TARGET_MS = 2000;
 const AS_OF = '2026-11-28';
 const argv = process.argv.slice(2);
-const arg = (name: string) => {
-  const i = argv.indexOf(name);
-  return i === -1 ? undefined : argv[i + 1];
-};
 
 function ms(t: number): string {
   return `${t.toFixed(0).padStart(6)} ms`;
@@ -80,8 +77,8 @@ if (argv[0] === '--floor-child') {
   process.exit(0);
 }
 
-const sizes = (arg('--sizes') ?? '1000,10000,100000').split(',').map(Number);
-const runs = Math.max(1, Number(arg('--runs') ?? 1));
+const sizes = (optionValue('--sizes') ?? '1000,10000,100000').split(',').map(Number);
+const runs = Math.max(1, Number(optionValue('--runs') ?? 1));
 let previous: { nodes: number; total: number } | undefined;
 let failed = false;
 console.log(`rules: the whole catalogue beyond loading; calibration BFS ${calibrate().toFixed(1)} ms (${IDLE_CALIBRATION_MS} ms on an idle machine)`);

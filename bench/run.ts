@@ -22,7 +22,7 @@ import { formatDiagnostic } from '../src/model/diagnostics.js';
 import { loadModel } from '../src/model/load.js';
 import { toYaml } from './emit.js';
 import { generateModel } from './synthetic.js';
-import { LOADER_ARGS } from './runtime.js';
+import { LOADER_ARGS, optionValue } from './runtime.js';
 
 type Format = 'json' | 'yaml';
 
@@ -112,12 +112,8 @@ function child(file: string, format: Format, nodes: number, graphology: boolean)
 }
 
 function parent(argv: string[]): void {
-  const arg = (name: string) => {
-    const i = argv.indexOf(name);
-    return i === -1 ? undefined : argv[i + 1];
-  };
-  const sizes = (arg('--sizes') ?? '1000,10000,100000').split(',').map(Number);
-  const formats = (arg('--formats') ?? 'json,yaml').split(',') as Format[];
+  const sizes = (optionValue('--sizes') ?? '1000,10000,100000').split(',').map(Number);
+  const formats = (optionValue('--formats') ?? 'json,yaml').split(',') as Format[];
   const graphology = !argv.includes('--no-graphology');
   const dir = mkdtempSync(join(tmpdir(), 'steward-bench-'));
   const self = fileURLToPath(import.meta.url);
